@@ -1,0 +1,150 @@
+//! carnets publishes a podcast from a folder: episode folders in, tagged MP3s, a podcast RSS
+//! feed and an HTML archive out.
+//!
+//! The pipeline reads top to bottom in [`build`]: load the show, load and measure the episodes,
+//! tag the audio, render the feed and the pages, then hand every file to `output`, the only
+//! code that writes to disk.
+
+pub mod audio;
+pub mod cli;
+pub mod config;
+pub mod diag;
+pub mod episode;
+pub mod feed;
+pub mod model;
+pub mod output;
+pub mod site;
+mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use cli::{Cli, Command};
+use diag::{Diagnostic, Diagnostics};
+use output::{Content, OutputFile};
+
+/// Exit code: success (warnings allowed).
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the content has errors.
+pub const EXIT_CONTENT: u8 = 1;
+/// Exit code: usage error.
+pub const EXIT_USAGE: u8 = 2;
+
+/// What to build, once the command line is read.
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub out: PathBuf,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    /// Episodes dated after this instant are left out unless `drafts`.
+    pub now: jiff::Timestamp,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub episodes: usize,
+    pub written: output::Stats,
+    pub warnings: Diagnostics,
+}
+
+/// Runs a parsed command line, prints its report on stderr and returns the exit code.
+pub fn run(cli: Cli) -> u8 {
+    let now = jiff::Timestamp::now();
+    let result = match cli.command {
+        Command::Build(args) => {
+            let root = args.root.root;
+            let options = BuildOptions {
+                out: args.out.unwrap_or_else(|| root.join("public")),
+                root,
+                base_url: args.base_url,
+                drafts: args.drafts,
+                now,
+            };
+            build(&options).map(|report| {
+                let summary = format!(
+                    "built {} episode(s) into {}: {} file(s) written, {} unchanged",
+                    report.episodes,
+                    options.out.display(),
+                    report.written.written,
+                    report.written.unchanged
+                );
+                (report.warnings, summary)
+            })
+        }
+        Command::Check(args) => check(&args.root, now).map(|(warnings, episodes)| {
+            (warnings, format!("checked {episodes} episode(s): no errors"))
+        }),
+    };
+    match result {
+        Ok((warnings, summary)) => {
+            for warning in warnings.iter() {
+                eprintln!("{warning}");
+            }
+            eprintln!("{summary}");
+            EXIT_OK
+        }
+        Err(mut diagnostics) => {
+            diagnostics.sort();
+            for diagnostic in diagnostics.iter() {
+                eprintln!("{diagnostic}");
+            }
+            eprintln!(
+                "error: {} error(s), {} warning(s); nothing was published",
+                diagnostics.error_count(),
+                diagnostics.warning_count()
+            );
+            EXIT_CONTENT
+        }
+    }
+}
+
+/// Loads and validates everything, writes nothing. Returns the warnings and the episode count.
+pub fn check(root: &Path, now: jiff::Timestamp) -> Result<(Diagnostics, usize), Diagnostics> {
+    let (_show, episodes, warnings) = load(root, None, false, now)?;
+    Ok((warnings, episodes.len()))
+}
+
+/// Builds the podcast of `options.root` into `options.out`.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let (show, episodes, warnings) =
+        load(&options.root, options.base_url.as_deref(), options.drafts, options.now)?;
+    let mut files = vec![OutputFile {
+        path: "feed.xml".into(),
+        content: Content::Bytes(feed::render(&show, &episodes).into_bytes()),
+    }];
+    files.extend(site::render(&show, &episodes, &options.root.join("theme"))?);
+    for episode in &episodes {
+        files.push(OutputFile {
+            path: episode.audio_path(),
+            content: Content::Copy(episode.audio.clone()),
+        });
+    }
+    let written = output::publish(&options.out, files).map_err(|e| {
+        Diagnostics::from(Diagnostic::error(
+            &options.out,
+            format!("cannot write the output: {e}"),
+        ))
+    })?;
+    Ok(BuildReport {
+        episodes: episodes.len(),
+        written,
+        warnings,
+    })
+}
+
+type Loaded = (model::Show, Vec<model::Episode>, Diagnostics);
+
+/// Loads the show and its episodes, measuring the audio; stops with every error found.
+fn load(
+    root: &Path,
+    base_url: Option<&str>,
+    drafts: bool,
+    now: jiff::Timestamp,
+) -> Result<Loaded, Diagnostics> {
+    let show = config::load(root, base_url)?;
+    let selection = episode::Selection { drafts, now };
+    let (episodes, diagnostics) = episode::load_all(root, &show, &selection, &audio::probe);
+    let warnings = diagnostics.check()?;
+    Ok((show, episodes, warnings))
+}

@@ -1,0 +1,225 @@
+//! The domain model: what is true about the show and its episodes once loaded and validated.
+//!
+//! Only the loaders (`config`, `episode`) build these types, and they validate everything on
+//! the way in; renderers (`feed`, `site`, `audio::tag`) trust them.
+
+use std::path::PathBuf;
+
+use jiff::Zoned;
+use uuid::Uuid;
+
+use crate::audio::AudioInfo;
+use crate::diag::Pos;
+
+/// The show, from `podcast.yaml`.
+#[derive(Clone, Debug)]
+pub struct Show {
+    pub title: String,
+    /// Markdown source of the description.
+    pub description: String,
+    /// The description rendered to HTML.
+    pub description_html: String,
+    /// Absolute `https://` URL of the published site, always ending in `/`.
+    pub base_url: String,
+    /// BCP 47 tag, e.g. `fr-FR`.
+    pub language: String,
+    pub author: String,
+    pub owner: Owner,
+    pub image: Artwork,
+    /// Apple categories, the first one primary.
+    pub categories: Vec<Category>,
+    pub explicit: bool,
+    pub show_type: ShowType,
+    pub copyright: Option<String>,
+    pub subtitle: Option<String>,
+    pub keywords: Vec<String>,
+    /// `podcast:guid`.
+    pub guid: Uuid,
+    /// `podcast:locked`, when set.
+    pub locked: Option<bool>,
+    pub funding: Vec<Funding>,
+    pub persons: Vec<Person>,
+    pub license: Option<String>,
+    pub timezone: jiff::tz::TimeZone,
+    /// Where the audio is served from, ending in `/` (defaults to `base_url`).
+    pub media_base_url: String,
+    pub new_feed_url: Option<String>,
+    /// Prepended to enclosure URLs, e.g. `https://op3.dev/e/`.
+    pub analytics_prefix: Option<String>,
+}
+
+impl Show {
+    /// Absolute URL of the feed.
+    pub fn feed_url(&self) -> String {
+        format!("{}feed.xml", self.base_url)
+    }
+
+    /// Absolute URL of a path of the published site (`path` has no leading `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Owner {
+    pub name: String,
+    pub email: String,
+}
+
+/// An Apple Podcasts category, with its optional subcategory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Category {
+    pub name: String,
+    pub sub: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShowType {
+    Episodic,
+    Serial,
+}
+
+impl ShowType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShowType::Episodic => "episodic",
+            ShowType::Serial => "serial",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Funding {
+    pub url: String,
+    pub text: String,
+}
+
+/// A `podcast:person`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    pub name: String,
+    /// Podcasting 2.0 role, lowercase (`host`, `guest`, …).
+    pub role: String,
+    /// Podcasting 2.0 group, lowercase (`cast`, …).
+    pub group: String,
+    pub href: Option<String>,
+    pub img: Option<String>,
+}
+
+/// An image file to publish: where it is and the name it gets in the output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Artwork {
+    /// Source file.
+    pub source: PathBuf,
+    /// Path of the published copy, relative to the output root (e.g. `cover.jpg`,
+    /// `episodes/001-bienvenue/cover.jpg`).
+    pub published: String,
+}
+
+/// One episode, from `episodes/<slug>/episode.md` and its audio.
+#[derive(Clone, Debug)]
+pub struct Episode {
+    /// The folder name, `[a-z0-9-]+`.
+    pub slug: String,
+    /// The episode folder.
+    pub dir: PathBuf,
+    pub title: String,
+    /// Publication date, in the show's timezone.
+    pub date: Zoned,
+    /// The item GUID, never changed once published.
+    pub guid: String,
+    pub number: Option<u32>,
+    pub season: Option<u32>,
+    pub episode_type: EpisodeType,
+    pub summary: Option<String>,
+    pub explicit: Option<bool>,
+    pub image: Option<Artwork>,
+    /// The source MP3.
+    pub audio: PathBuf,
+    pub transcript: Option<Transcript>,
+    pub persons: Vec<Person>,
+    pub chapters: Vec<Chapter>,
+    pub keywords: Vec<String>,
+    pub draft: bool,
+    /// Markdown source of the show notes.
+    pub notes: String,
+    /// The show notes rendered to HTML (footnote ids unique to this episode).
+    pub notes_html: String,
+    /// What the MPEG stream says: exact duration, frames, byte range.
+    pub media: AudioInfo,
+    /// Byte size of the published (tagged) MP3: the enclosure length.
+    pub published_size: u64,
+}
+
+impl Episode {
+    /// Path of the episode page, relative to the output root, ending in `/`.
+    pub fn page_path(&self) -> String {
+        format!("episodes/{}/", self.slug)
+    }
+
+    /// Path of the published MP3, relative to the output root.
+    pub fn audio_path(&self) -> String {
+        format!("episodes/{0}/{0}.mp3", self.slug)
+    }
+
+    /// Duration in whole seconds, rounded to the nearest (what `itunes:duration` says).
+    pub fn duration_secs(&self) -> u64 {
+        (self.media.duration_ms() + 500) / 1000
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EpisodeType {
+    Full,
+    Trailer,
+    Bonus,
+}
+
+impl EpisodeType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EpisodeType::Full => "full",
+            EpisodeType::Trailer => "trailer",
+            EpisodeType::Bonus => "bonus",
+        }
+    }
+}
+
+/// A chapter mark; its end is the next chapter's start, or the end of the audio.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chapter {
+    /// Start time in milliseconds.
+    pub start_ms: u64,
+    pub title: String,
+    pub url: Option<String>,
+    /// Where the chapter is written in `episode.md`.
+    pub pos: Pos,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TranscriptFormat {
+    Vtt,
+    Srt,
+}
+
+impl TranscriptFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            TranscriptFormat::Vtt => "vtt",
+            TranscriptFormat::Srt => "srt",
+        }
+    }
+
+    pub fn mime(self) -> &'static str {
+        match self {
+            TranscriptFormat::Vtt => "text/vtt",
+            TranscriptFormat::Srt => "application/x-subrip",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Transcript {
+    pub source: PathBuf,
+    pub format: TranscriptFormat,
+}

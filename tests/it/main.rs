@@ -1,0 +1,4 @@
+//! Integration tests: one binary, one module per feature (mdBook style).
+
+#[allow(dead_code)]
+mod common;
