@@ -1,12 +1,412 @@
 //! `podcast.yaml` → a validated [`Show`].
+//!
+//! The raw types mirror the file (what YAML says); [`load`] checks every value once and
+//! reports every problem with its line.
 
 use std::path::Path;
 
+use serde::Deserialize;
+use uuid::Uuid;
+
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::Show;
+use crate::model::{Artwork, Category, Funding, Owner, Person, Show, ShowType};
+use crate::yaml::{self, Spanned};
+use crate::{markdown, paths, validate};
+
+/// The namespace of the SPEC's `podcast:guid` rule (Podcasting 2.0).
+const PODCAST_GUID_NAMESPACE: Uuid = uuid::uuid!("ead4c236-bf58-58c6-a2c6-a6b28d128cb6");
+
+/// Longest description Apple accepts, in bytes of rendered HTML.
+const MAX_DESCRIPTION_BYTES: usize = 4000;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawShow {
+    title: Spanned<String>,
+    description: Spanned<String>,
+    base_url: Spanned<String>,
+    language: Spanned<String>,
+    author: Spanned<String>,
+    owner: RawOwner,
+    image: Spanned<String>,
+    categories: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    explicit: bool,
+    #[serde(rename = "type")]
+    show_type: Option<Spanned<String>>,
+    copyright: Option<String>,
+    subtitle: Option<String>,
+    keywords: Option<Keywords>,
+    guid: Option<Spanned<String>>,
+    locked: Option<Spanned<YesNo>>,
+    #[serde(default)]
+    funding: Vec<RawFunding>,
+    #[serde(default)]
+    persons: Vec<RawPerson>,
+    license: Option<String>,
+    timezone: Option<Spanned<String>>,
+    media_base_url: Option<Spanned<String>>,
+    new_feed_url: Option<Spanned<String>>,
+    analytics_prefix: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOwner {
+    name: String,
+    email: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFunding {
+    url: Spanned<String>,
+    text: String,
+}
+
+/// A person as written in `podcast.yaml` or an episode's front matter.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPerson {
+    name: Spanned<String>,
+    role: Option<String>,
+    group: Option<String>,
+    href: Option<Spanned<String>>,
+    img: Option<Spanned<String>>,
+}
+
+/// `keywords: [a, b]` or `keywords: "a, b"`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(crate) enum Keywords {
+    List(Vec<String>),
+    Text(String),
+}
+
+impl Keywords {
+    pub(crate) fn into_vec(self) -> Vec<String> {
+        let list = match self {
+            Keywords::List(list) => list,
+            Keywords::Text(text) => text.split(',').map(str::to_string).collect(),
+        };
+        list.into_iter()
+            .map(|k| k.trim().to_string())
+            .filter(|k| !k.is_empty())
+            .collect()
+    }
+}
+
+/// `locked: yes`, `locked: no`, or a boolean.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum YesNo {
+    Bool(bool),
+    Text(String),
+}
+
+/// Collects the problems of one file, each at its position.
+pub(crate) struct Checker<'a> {
+    pub path: &'a Path,
+    pub line_offset: u64,
+    pub found: Diagnostics,
+}
+
+impl Checker<'_> {
+    /// Records an error at the position of `value`.
+    pub fn error<T>(&mut self, value: &Spanned<T>, message: impl Into<String>) {
+        let pos = yaml::pos(value, self.line_offset);
+        self.found
+            .push(Diagnostic::error(self.path, message).at_pos(pos));
+    }
+
+    /// Records an error with a fix at the position of `value`.
+    pub fn error_help<T>(&mut self, value: &Spanned<T>, message: impl Into<String>, help: &str) {
+        let pos = yaml::pos(value, self.line_offset);
+        self.found
+            .push(Diagnostic::error(self.path, message).at_pos(pos).help(help));
+    }
+
+    /// Checks a URL value, returning it when valid.
+    pub fn url(&mut self, value: &Spanned<String>, https_only: bool) -> Option<String> {
+        match validate::url(&value.value, https_only) {
+            Ok(()) => Some(value.value.clone()),
+            Err(e) => {
+                self.error(value, e);
+                None
+            }
+        }
+    }
+
+    /// Converts the people of a show or an episode.
+    pub fn persons(&mut self, raw: Vec<RawPerson>) -> Vec<Person> {
+        raw.into_iter()
+            .map(|p| {
+                if p.name.value.trim().is_empty() {
+                    self.error(&p.name, "a person needs a name");
+                }
+                Person {
+                    name: p.name.value.trim().to_string(),
+                    role: p.role.unwrap_or_else(|| "host".into()).to_lowercase(),
+                    group: p.group.unwrap_or_else(|| "cast".into()).to_lowercase(),
+                    href: p.href.and_then(|h| self.url(&h, false)),
+                    img: p.img.and_then(|i| self.url(&i, false)),
+                }
+            })
+            .collect()
+    }
+
+    /// A required text value, trimmed; empty is an error.
+    pub fn required(&mut self, value: Spanned<String>, key: &str) -> String {
+        let text = value.value.trim().to_string();
+        if text.is_empty() {
+            self.error(&value, format!("`{key}` must not be empty"));
+        }
+        text
+    }
+}
 
 /// Loads and validates `root/podcast.yaml`; `base_url` overrides the file's.
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<Show, Diagnostics> {
-    let _ = base_url;
-    Err(Diagnostic::error(root.join("podcast.yaml"), "not written yet").into())
+    let path = root.join("podcast.yaml");
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        Diagnostic::error(&path, format!("cannot read the show settings: {e}"))
+            .help("every podcast folder needs a podcast.yaml; `carnets init DIR` creates one")
+    })?;
+    let raw: RawShow = yaml::parse(&text, &path, 0)?;
+    let mut check = Checker {
+        path: &path,
+        line_offset: 0,
+        found: Diagnostics::default(),
+    };
+    let show = convert(raw, root, base_url, &mut check);
+    check.found.check()?;
+    Ok(show.expect("a show is built whenever no error was found"))
 }
+
+fn convert(raw: RawShow, root: &Path, base_url: Option<&str>, check: &mut Checker) -> Option<Show> {
+    let file_base_url = check.url(&raw.base_url, true).map(with_slash);
+    let base_url = match base_url {
+        Some(url) => match validate::url(url, false) {
+            Ok(()) => Some(with_slash(url.to_string())),
+            Err(e) => {
+                check.found.push(Diagnostic::error("--base-url", e));
+                None
+            }
+        },
+        None => file_base_url.clone(),
+    };
+    let language = raw.language.value.clone();
+    if let Err(e) = validate::language(&language) {
+        check.error(&raw.language, e);
+    }
+    if let Err(e) = validate::email(&raw.owner.email.value) {
+        check.error(&raw.owner.email, e);
+    }
+    let description_html = markdown::to_html(&raw.description.value, "fn-show");
+    if description_html.len() > MAX_DESCRIPTION_BYTES {
+        check.error_help(
+            &raw.description,
+            format!(
+                "the description is {} bytes once rendered; Apple accepts at most {MAX_DESCRIPTION_BYTES}",
+                description_html.len()
+            ),
+            "shorten it; details belong in the episodes' show notes",
+        );
+    }
+    let image = artwork(root, &raw.image, "", check);
+    let categories = categories(&raw.categories, check);
+    let show_type = match raw.show_type.as_ref().map(|t| t.value.as_str()) {
+        None | Some("episodic") => ShowType::Episodic,
+        Some("serial") => ShowType::Serial,
+        Some(other) => {
+            let value = raw.show_type.as_ref().expect("matched Some");
+            check.error_help(
+                value,
+                format!("unknown show type `{other}`"),
+                "write `episodic` or `serial`",
+            );
+            ShowType::Episodic
+        }
+    };
+    let guid = match &raw.guid {
+        Some(value) => Uuid::parse_str(value.value.trim()).ok().or_else(|| {
+            check.error_help(
+                value,
+                format!("`{}` is not a UUID", value.value),
+                "remove `guid:` to use the standard one derived from the feed URL",
+            );
+            None
+        }),
+        None => file_base_url.as_deref().map(default_guid),
+    };
+    let locked = raw.locked.as_ref().and_then(|value| match &value.value {
+        YesNo::Bool(b) => Some(*b),
+        YesNo::Text(t) if t == "yes" => Some(true),
+        YesNo::Text(t) if t == "no" => Some(false),
+        YesNo::Text(t) => {
+            check.error_help(
+                value,
+                format!("`locked: {t}` is not allowed"),
+                "write `locked: yes` or `locked: no`",
+            );
+            None
+        }
+    });
+    let funding = raw
+        .funding
+        .into_iter()
+        .filter_map(|f| {
+            let url = check.url(&f.url, true)?;
+            Some(Funding {
+                url,
+                text: f.text.trim().to_string(),
+            })
+        })
+        .collect();
+    let persons = check.persons(raw.persons);
+    let timezone = match &raw.timezone {
+        None => jiff::tz::TimeZone::get("Europe/Paris").ok(),
+        Some(value) => jiff::tz::TimeZone::get(value.value.trim())
+            .ok()
+            .or_else(|| {
+                check.error_help(
+                    value,
+                    format!("unknown time zone `{}`", value.value),
+                    "use an IANA name such as Europe/Paris",
+                );
+                None
+            }),
+    };
+    let media_base_url = match &raw.media_base_url {
+        Some(value) => check.url(value, true).map(with_slash),
+        None => base_url.clone(),
+    };
+    let new_feed_url = raw.new_feed_url.as_ref().and_then(|v| check.url(v, true));
+    let analytics_prefix = raw
+        .analytics_prefix
+        .as_ref()
+        .and_then(|v| check.url(v, true));
+    let author = check.required(raw.author, "author");
+    let title = check.required(raw.title, "title");
+    Some(Show {
+        title,
+        description: raw.description.value,
+        description_html,
+        base_url: base_url?,
+        language,
+        author,
+        owner: Owner {
+            name: raw.owner.name.trim().to_string(),
+            email: raw.owner.email.value,
+        },
+        image: image?,
+        categories,
+        explicit: raw.explicit,
+        show_type,
+        copyright: raw.copyright,
+        subtitle: raw.subtitle,
+        keywords: raw.keywords.map(Keywords::into_vec).unwrap_or_default(),
+        guid: guid?,
+        locked,
+        funding,
+        persons,
+        license: raw.license,
+        timezone: timezone?,
+        media_base_url: media_base_url?,
+        new_feed_url,
+        analytics_prefix,
+    })
+}
+
+/// `podcast:guid` by the Podcasting 2.0 rule: UUIDv5 of the feed URL without its scheme and
+/// trailing slashes.
+pub fn default_guid(base_url: &str) -> Uuid {
+    let feed = format!("{base_url}feed.xml");
+    let bare = feed
+        .split_once("://")
+        .map_or(feed.as_str(), |(_, rest)| rest);
+    Uuid::new_v5(
+        &PODCAST_GUID_NAMESPACE,
+        bare.trim_end_matches('/').as_bytes(),
+    )
+}
+
+fn with_slash(mut url: String) -> String {
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    url
+}
+
+fn categories(raw: &Spanned<Vec<Spanned<String>>>, check: &mut Checker) -> Vec<Category> {
+    if raw.value.is_empty() {
+        check.error_help(
+            raw,
+            "at least one category is required",
+            "for example `categories: [Technology]`",
+        );
+    }
+    raw.value
+        .iter()
+        .filter_map(|value| {
+            let (name, sub) = match value.value.split_once('/') {
+                Some((name, sub)) => (name.trim(), Some(sub.trim().to_string())),
+                None => (value.value.trim(), None),
+            };
+            if !crate::feed::is_apple_category(name, sub.as_deref()) {
+                check.error_help(
+                    value,
+                    format!("`{}` is not an Apple Podcasts category", value.value),
+                    "use a name from Apple's list, e.g. `Technology` or `Business/Entrepreneurship`",
+                );
+                return None;
+            }
+            Some(Category { name: name.to_string(), sub })
+        })
+        .collect()
+}
+
+/// Resolves an artwork file of the podcast (`dir_in_output` is where it is published, e.g.
+/// `episodes/001-x/`, or empty for the show's).
+pub(crate) fn artwork(
+    base: &Path,
+    value: &Spanned<String>,
+    dir_in_output: &str,
+    check: &mut Checker,
+) -> Option<Artwork> {
+    let source = match paths::inside(base, value.value.trim()) {
+        Ok(source) => source,
+        Err(e) => {
+            check.error(value, e);
+            return None;
+        }
+    };
+    let ext = match paths::extension(&source).as_deref() {
+        Some("jpg" | "jpeg") => "jpg",
+        Some("png") => "png",
+        _ => {
+            check.error_help(
+                value,
+                format!("`{}` is not a JPEG or PNG image", value.value),
+                "export the artwork as .jpg or .png",
+            );
+            return None;
+        }
+    };
+    let stem = source
+        .file_stem()
+        .map(|s| validate::slugify(&s.to_string_lossy()))
+        .unwrap_or_default();
+    let stem = if stem.is_empty() {
+        "cover".to_string()
+    } else {
+        stem
+    };
+    Some(Artwork {
+        source,
+        published: format!("{dir_in_output}{stem}.{ext}"),
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -133,15 +133,18 @@ impl Diagnostics {
     /// Sorts by file, then line, so reports read in source order whatever the thread timing.
     pub fn sort(&mut self) {
         self.items.sort_by(|a, b| {
-            (&a.path, a.line, a.column, a.level, &a.message).cmp(&(
-                &b.path, b.line, b.column, b.level, &b.message,
-            ))
+            (&a.path, a.line, a.column, a.level, &a.message)
+                .cmp(&(&b.path, b.line, b.column, b.level, &b.message))
         });
     }
 
     /// Returns `Err(self)` when there is at least one error, so callers can `?` out of a stage.
     pub fn check(self) -> Result<Self, Self> {
-        if self.has_errors() { Err(self) } else { Ok(self) }
+        if self.has_errors() {
+            Err(self)
+        } else {
+            Ok(self)
+        }
     }
 }
 

@@ -11,9 +11,14 @@ pub mod config;
 pub mod diag;
 pub mod episode;
 pub mod feed;
+mod markdown;
 pub mod model;
 pub mod output;
+mod paths;
 pub mod site;
+#[cfg(test)]
+mod testutil;
+mod validate;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -73,7 +78,10 @@ pub fn run(cli: Cli) -> u8 {
             })
         }
         Command::Check(args) => check(&args.root, now).map(|(warnings, episodes)| {
-            (warnings, format!("checked {episodes} episode(s): no errors"))
+            (
+                warnings,
+                format!("checked {episodes} episode(s): no errors"),
+            )
         }),
     };
     match result {
@@ -107,8 +115,12 @@ pub fn check(root: &Path, now: jiff::Timestamp) -> Result<(Diagnostics, usize), 
 
 /// Builds the podcast of `options.root` into `options.out`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let (show, episodes, warnings) =
-        load(&options.root, options.base_url.as_deref(), options.drafts, options.now)?;
+    let (show, episodes, warnings) = load(
+        &options.root,
+        options.base_url.as_deref(),
+        options.drafts,
+        options.now,
+    )?;
     let mut files = vec![OutputFile {
         path: "feed.xml".into(),
         content: Content::Bytes(feed::render(&show, &episodes).into_bytes()),

@@ -12,7 +12,11 @@ pub use serde_saphyr::Spanned;
 use crate::diag::{Diagnostic, Pos};
 
 /// Parses `text` as `T`; `line_offset` lines precede it in `path`.
-pub fn parse<T: DeserializeOwned>(text: &str, path: &Path, line_offset: u64) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    line_offset: u64,
+) -> Result<T, Diagnostic> {
     let options = serde_saphyr::options! { strict_booleans: true };
     serde_saphyr::from_str_with_options(text, options).map_err(|err| {
         let err = err.without_snippet();
@@ -65,7 +69,9 @@ mod tests {
     }
 
     fn err(text: &str) -> String {
-        parse::<Doc>(text, Path::new("f.md"), 1).unwrap_err().to_string()
+        parse::<Doc>(text, Path::new("f.md"), 1)
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]
@@ -86,7 +92,10 @@ mod tests {
     fn spanned_values_keep_their_line() {
         let doc: Doc = parse("title: a\nwhen: demain\n", Path::new("f.md"), 1).unwrap();
         assert_eq!(doc.flag, None);
-        assert_eq!(pos(doc.when.as_ref().unwrap(), 1), Pos { line: 3, column: 7 });
+        assert_eq!(
+            pos(doc.when.as_ref().unwrap(), 1),
+            Pos { line: 3, column: 7 }
+        );
     }
 
     #[test]

@@ -24,5 +24,7 @@ impl fmt::Display for ProbeError {
 /// Measures the MPEG stream of `path` without reading it whole into memory.
 pub fn probe(path: &Path) -> Result<AudioInfo, ProbeError> {
     let _ = path;
-    Err(ProbeError::NotMpeg("the frame reader is not written yet".into()))
+    Err(ProbeError::NotMpeg(
+        "the frame reader is not written yet".into(),
+    ))
 }

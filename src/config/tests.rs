@@ -1,0 +1,121 @@
+use super::*;
+use crate::testutil::{SHOW_YAML, podcast};
+
+fn errors(yaml: &str) -> Vec<String> {
+    let dir = podcast(yaml);
+    let found = load(dir.path(), None).expect_err("should fail");
+    found
+        .iter()
+        .map(|d| {
+            let s = d.to_string();
+            s[s.find("podcast.yaml").expect("names the file")..].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn minimal_show_loads_with_defaults() {
+    let dir = podcast(SHOW_YAML);
+    let show = load(dir.path(), None).unwrap();
+    assert_eq!(show.title, "Les Carnets de l'IA");
+    assert_eq!(show.base_url, "https://carnets.example.fr/");
+    assert_eq!(show.media_base_url, show.base_url);
+    assert_eq!(
+        show.categories[1],
+        Category {
+            name: "Business".into(),
+            sub: Some("Entrepreneurship".into())
+        }
+    );
+    assert_eq!(show.image.published, "cover.jpg");
+    assert_eq!(show.show_type, ShowType::Episodic);
+    assert_eq!(show.timezone.iana_name(), Some("Europe/Paris"));
+    assert!(
+        show.description_html
+            .contains("<strong>Cité de l'IA</strong>")
+            || show
+                .description_html
+                .contains("<strong>Cité de l’IA</strong>")
+    );
+    assert_eq!(show.guid, default_guid("https://carnets.example.fr/"));
+}
+
+#[test]
+fn podcast_guid_follows_the_podcasting_2_0_example() {
+    // The namespace's own example: mp3s.nashownotes.com/pc20rss.xml.
+    let feed = "https://mp3s.nashownotes.com/pc20rss.xml";
+    let bare = feed.trim_start_matches("https://");
+    let guid = Uuid::new_v5(&PODCAST_GUID_NAMESPACE, bare.as_bytes());
+    assert_eq!(guid.to_string(), "917393e3-1b1e-5cef-ace4-edaa54e1f810");
+    assert_eq!(
+        default_guid("https://carnets.example.fr/"),
+        Uuid::new_v5(&PODCAST_GUID_NAMESPACE, b"carnets.example.fr/feed.xml")
+    );
+}
+
+#[test]
+fn base_url_override_keeps_the_guid() {
+    let dir = podcast(SHOW_YAML);
+    let show = load(dir.path(), Some("http://127.0.0.1:4000")).unwrap();
+    assert_eq!(show.base_url, "http://127.0.0.1:4000/");
+    assert_eq!(show.guid, default_guid("https://carnets.example.fr/"));
+}
+
+#[test]
+fn unknown_key_is_an_error_at_its_line() {
+    let yaml = format!("{SHOW_YAML}explcit: true\n");
+    assert_eq!(
+        errors(&yaml),
+        [
+            "podcast.yaml:9:1: error: unknown key `explcit`, expected one of title, description, base_url, language, author, owner, image, categories, explicit, type, copyright, subtitle, keywords, guid, locked, funding, persons, license, timezone, media_base_url, new_feed_url, analytics_prefix"
+        ]
+    );
+}
+
+#[test]
+fn every_bad_value_is_reported_at_once() {
+    let yaml = SHOW_YAML
+        .replace("https://carnets.example.fr/", "http://carnets.example.fr/")
+        .replace("fr-FR", "français")
+        .replace("podcast@example.fr", "podcast-at-example")
+        .replace("cover.jpg", "missing.jpg")
+        + "type: daily\ntimezone: Europe/Lile\nlocked: maybe\nfunding: [{ url: 'ftp://x', text: Soutenir }]\n";
+    let mut found = errors(&yaml);
+    found.sort_by_key(|line| line.split(':').nth(1).and_then(|l| l.parse::<u32>().ok()));
+    let expect = [
+        "podcast.yaml:3:11: error: `http://carnets.example.fr/` is not an absolute URL starting with https://",
+        "podcast.yaml:4:11: error: `français` is not a language tag",
+        "podcast.yaml:6:37: error: `podcast-at-example` is not an e-mail address",
+        "podcast.yaml:7:8: error: `missing.jpg` does not exist",
+        "podcast.yaml:9:7: error: unknown show type `daily`",
+        "podcast.yaml:10:11: error: unknown time zone `Europe/Lile`",
+        "podcast.yaml:11:9: error: `locked: maybe` is not allowed",
+        "podcast.yaml:12:18: error: `ftp://x` is not an absolute URL",
+    ];
+    assert_eq!(found.len(), expect.len(), "{found:#?}");
+    for (got, want) in found.iter().zip(expect) {
+        assert!(
+            got.starts_with(want),
+            "{got}\n  does not start with\n{want}"
+        );
+    }
+}
+
+#[test]
+fn yes_no_booleans_are_yaml_1_2() {
+    let yaml = format!("{SHOW_YAML}explicit: yes\n");
+    assert!(errors(&yaml)[0].starts_with("podcast.yaml:9:11: error: invalid boolean"));
+    let dir = podcast(&format!("{SHOW_YAML}locked: yes\n"));
+    assert_eq!(load(dir.path(), None).unwrap().locked, Some(true));
+}
+
+#[test]
+fn missing_file_says_how_to_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let found = load(dir.path(), None).unwrap_err();
+    let text = found.iter().next().unwrap().to_string();
+    assert!(
+        text.contains("podcast.yaml: error: cannot read") && text.contains("carnets init"),
+        "{text}"
+    );
+}

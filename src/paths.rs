@@ -1,0 +1,80 @@
+//! Paths written by producers (`image:`, `audio:`, `transcript:`), resolved safely.
+
+use std::path::{Component, Path, PathBuf};
+
+/// Resolves `relative` inside `base`: it must exist and stay inside `base`, symlinks included
+/// (a podcast folder must never publish a file from elsewhere on the machine).
+pub fn inside(base: &Path, relative: &str) -> Result<PathBuf, String> {
+    let path = Path::new(relative);
+    if relative.is_empty() || path.is_absolute() {
+        return Err(format!(
+            "`{relative}` must be a file name relative to {}",
+            base.display()
+        ));
+    }
+    if path
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Err(format!(
+            "`{relative}` must not leave {} (no `..`)",
+            base.display()
+        ));
+    }
+    let joined = base.join(path);
+    let real = joined
+        .canonicalize()
+        .map_err(|_| format!("`{relative}` does not exist in {}", base.display()))?;
+    let real_base = base
+        .canonicalize()
+        .map_err(|e| format!("cannot read {}: {e}", base.display()))?;
+    if !real.starts_with(&real_base) {
+        return Err(format!(
+            "`{relative}` is a link to a file outside {}; copy the file into the folder instead",
+            base.display()
+        ));
+    }
+    if !real.is_file() {
+        return Err(format!("`{relative}` is not a file"));
+    }
+    Ok(joined)
+}
+
+/// The lowercase extension of a path, if any.
+pub fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_escapes_and_accepts_plain_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let base = dir.path().join("ep");
+        std::fs::create_dir(&base).unwrap();
+        std::fs::write(base.join("a.mp3"), b"x").unwrap();
+        std::fs::write(dir.path().join("secret"), b"x").unwrap();
+        assert!(inside(&base, "a.mp3").is_ok());
+        assert!(inside(&base, "./a.mp3").is_ok());
+        assert!(inside(&base, "../secret").unwrap_err().contains("no `..`"));
+        assert!(
+            inside(&base, "/etc/passwd")
+                .unwrap_err()
+                .contains("relative")
+        );
+        assert!(
+            inside(&base, "missing.mp3")
+                .unwrap_err()
+                .contains("does not exist")
+        );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.path().join("secret"), base.join("link.mp3")).unwrap();
+            assert!(inside(&base, "link.mp3").unwrap_err().contains("outside"));
+        }
+    }
+}

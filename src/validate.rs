@@ -1,0 +1,120 @@
+//! Small value checks shared by the loaders: URLs, e-mail addresses, language tags, slugs.
+
+/// An absolute URL with the given scheme(s), no spaces or control characters.
+pub fn url(value: &str, https_only: bool) -> Result<(), String> {
+    let rest = value.strip_prefix("https://").or_else(|| {
+        (!https_only)
+            .then(|| value.strip_prefix("http://"))
+            .flatten()
+    });
+    let Some(rest) = rest else {
+        let scheme = if https_only {
+            "https://"
+        } else {
+            "http:// or https://"
+        };
+        return Err(format!(
+            "`{value}` is not an absolute URL starting with {scheme}"
+        ));
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if host.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(format!(
+            "`{value}` is not a valid URL (empty host, or spaces)"
+        ));
+    }
+    Ok(())
+}
+
+/// A plausible e-mail address: `local@domain.tld`, no spaces.
+pub fn email(value: &str) -> Result<(), String> {
+    let ok = value.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains('@')
+    }) && !value
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>');
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "`{value}` is not an e-mail address like nom@exemple.fr"
+        ))
+    }
+}
+
+/// A BCP 47 language tag such as `fr`, `fr-FR` or `fr-BE`.
+pub fn language(value: &str) -> Result<(), String> {
+    let mut parts = value.split('-');
+    let primary = parts.next().unwrap_or_default();
+    let ok = (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts
+            .all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!("`{value}` is not a language tag like fr-FR"))
+    }
+}
+
+/// True for a valid slug: `[a-z0-9-]+`.
+pub fn is_slug(value: &str) -> bool {
+    !value.is_empty()
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// An ASCII slug from any title: « L'été à Noël ! » → `l-ete-a-noel`.
+pub fn slugify(value: &str) -> String {
+    let ascii = deunicode::deunicode(value).to_ascii_lowercase();
+    let mut slug = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls() {
+        assert!(url("https://carnets.fr/", true).is_ok());
+        assert!(url("http://127.0.0.1:8080/", false).is_ok());
+        assert!(url("http://carnets.fr/", true).is_err());
+        assert!(url("https:///x", true).is_err());
+        assert!(url("https://a b.fr", true).is_err());
+        assert!(url("carnets.fr", false).is_err());
+    }
+
+    #[test]
+    fn emails() {
+        assert!(email("podcast@citedelia.fr").is_ok());
+        for bad in ["podcast", "@x.fr", "a@x", "a@.fr", "a b@x.fr", "a@x.fr."] {
+            assert!(email(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn languages() {
+        assert!(language("fr").is_ok() && language("fr-FR").is_ok());
+        assert!(language("français").is_err() && language("f").is_err());
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slugify("L'été à Noël !"), "l-ete-a-noel");
+        assert_eq!(slugify("  IA & PME : 2026 "), "ia-pme-2026");
+        assert!(is_slug("001-bienvenue") && !is_slug("001_Bienvenue") && !is_slug(""));
+    }
+}
