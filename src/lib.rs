@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 
 use cli::{Cli, Command};
 use diag::{Diagnostic, Diagnostics};
-use output::{Content, OutputFile};
+use output::{Content, OutputFile, SourceCache};
 
 /// Exit code: success (warnings allowed).
 pub const EXIT_OK: u8 = 0;
@@ -109,35 +109,54 @@ pub fn run(cli: Cli) -> u8 {
 
 /// Loads and validates everything, writes nothing. Returns the warnings and the episode count.
 pub fn check(root: &Path, now: jiff::Timestamp) -> Result<(Diagnostics, usize), Diagnostics> {
-    let (_show, episodes, warnings) = load(root, None, false, now)?;
+    let cache = SourceCache::open(&root.join(CACHE_DIR));
+    let (_show, episodes, warnings) = load(root, None, false, now, &cache)?;
     Ok((warnings, episodes.len()))
 }
 
+/// The cache folder, at the podcast root.
+pub const CACHE_DIR: &str = ".carnets";
+
 /// Builds the podcast of `options.root` into `options.out`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
-    let (show, episodes, warnings) = load(
+    let out = &options.out;
+    let cache = SourceCache::open(&options.root.join(CACHE_DIR));
+    let io_error = |e: std::io::Error| {
+        Diagnostics::from(Diagnostic::error(
+            out,
+            format!("cannot write the output: {e}"),
+        ))
+    };
+    output::check_target(&options.root, out).map_err(io_error)?;
+    let _lock = output::BuildLock::acquire(out, &cache).map_err(io_error)?;
+    let (show, mut episodes, warnings) = load(
         &options.root,
         options.base_url.as_deref(),
         options.drafts,
         options.now,
+        &cache,
     )?;
-    let mut files = vec![OutputFile {
-        path: "feed.xml".into(),
-        content: Content::Bytes(feed::render(&show, &episodes).into_bytes()),
-    }];
-    files.extend(site::render(&show, &episodes, &options.root.join("theme"))?);
-    for episode in &episodes {
+    let mut files = Vec::new();
+    for episode in &mut episodes {
+        let tag = Vec::new();
+        episode.published_size = tag.len() as u64 + episode.media.audio_len();
         files.push(OutputFile {
             path: episode.audio_path(),
-            content: Content::Copy(episode.audio.clone()),
+            content: Content::Audio {
+                tag,
+                source: episode.audio.clone(),
+                start: episode.media.audio_start,
+                end: episode.media.audio_end,
+            },
         });
     }
-    let written = output::publish(&options.out, files).map_err(|e| {
-        Diagnostics::from(Diagnostic::error(
-            &options.out,
-            format!("cannot write the output: {e}"),
-        ))
-    })?;
+    files.push(OutputFile {
+        path: "feed.xml".into(),
+        content: Content::Bytes(feed::render(&show, &episodes).into_bytes()),
+    });
+    files.extend(site::render(&show, &episodes, &options.root.join("theme"))?);
+    let written = output::publish(out, files, &cache).map_err(io_error)?;
+    cache.save().map_err(io_error)?;
     Ok(BuildReport {
         episodes: episodes.len(),
         written,
@@ -153,10 +172,12 @@ fn load(
     base_url: Option<&str>,
     drafts: bool,
     now: jiff::Timestamp,
+    cache: &SourceCache,
 ) -> Result<Loaded, Diagnostics> {
     let show = config::load(root, base_url)?;
     let selection = episode::Selection { drafts, now };
-    let (episodes, diagnostics) = episode::load_all(root, &show, &selection, &audio::probe);
+    let (episodes, diagnostics) =
+        episode::load_all(root, &show, &selection, &|path| cache.probe(path));
     let warnings = diagnostics.check()?;
     Ok((show, episodes, warnings))
 }

@@ -32,7 +32,7 @@ pub struct Selection {
 }
 
 /// Measures an MP3.
-pub type Prober = dyn Fn(&Path) -> Result<AudioInfo, ProbeError> + Sync;
+pub type Prober<'a> = dyn Fn(&Path) -> Result<AudioInfo, ProbeError> + Sync + 'a;
 
 /// An episode and where its identity is written, for the checks across episodes.
 struct Loaded {
@@ -47,7 +47,7 @@ pub fn load_all(
     root: &Path,
     show: &Show,
     selection: &Selection,
-    probe: &Prober,
+    probe: &Prober<'_>,
 ) -> (Vec<Episode>, Diagnostics) {
     let mut found = Diagnostics::default();
     let dirs = match episode_dirs(&root.join("episodes")) {
@@ -97,7 +97,7 @@ fn load_one(
     dir: &Path,
     show: &Show,
     selection: &Selection,
-    probe: &Prober,
+    probe: &Prober<'_>,
 ) -> (Option<Loaded>, Diagnostics) {
     let mut found = Diagnostics::default();
     let slug = dir
@@ -162,7 +162,7 @@ fn convert(
     body: &str,
     show: &Show,
     selection: &Selection,
-    probe: &Prober,
+    probe: &Prober<'_>,
     check: &mut Checker,
 ) -> Option<Loaded> {
     let offset = check.line_offset;

@@ -1,0 +1,127 @@
+//! The build cache in `<root>/.carnets/`: what each source file's bytes hash to, what its audio
+//! measured, and the prepared cover art, so a rebuild only redoes what changed.
+//!
+//! A source is recognised by its size, modification time and inode (the fast check); when
+//! those change, its content is hashed again (the confirmation) and, if the bytes are the
+//! same, nothing downstream is redone.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+use crate::audio::{self, AudioInfo, ProbeError};
+
+/// File name of the cache index inside the cache folder.
+const INDEX: &str = "sources.json";
+/// Bumped when the cache's meaning changes, so old caches are ignored.
+const VERSION: u32 = 1;
+
+/// How a file looked when it was hashed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Identity {
+    pub size: u64,
+    pub mtime_ns: i128,
+    pub ino: u64,
+}
+
+impl Identity {
+    pub fn of(meta: &fs::Metadata) -> Self {
+        Identity {
+            size: meta.size(),
+            mtime_ns: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
+            ino: meta.ino(),
+        }
+    }
+}
+
+#[derive(Default, Serialize, Deserialize)]
+struct Index {
+    version: u32,
+    /// Source path → its identity and content hash.
+    sources: BTreeMap<PathBuf, (Identity, String)>,
+    /// Content hash → what the MPEG stream says.
+    probes: BTreeMap<String, AudioInfo>,
+}
+
+/// The cache of one podcast folder; safe to share between threads.
+pub struct SourceCache {
+    dir: PathBuf,
+    index: Mutex<Index>,
+    /// Entries used by this run: only those are saved, so the cache never grows stale.
+    used: Mutex<Index>,
+}
+
+impl SourceCache {
+    /// Opens the cache in `dir` (nothing is created until [`SourceCache::save`]).
+    pub fn open(dir: &Path) -> Self {
+        let index = fs::read(dir.join(INDEX))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Index>(&bytes).ok())
+            .filter(|index| index.version == VERSION)
+            .unwrap_or_default();
+        SourceCache {
+            dir: dir.to_path_buf(),
+            index: Mutex::new(index),
+            used: Mutex::new(Index {
+                version: VERSION,
+                ..Index::default()
+            }),
+        }
+    }
+
+    /// The BLAKE3 hash (hex) of a source file's content.
+    pub fn hash(&self, path: &Path) -> io::Result<String> {
+        let identity = Identity::of(&fs::metadata(path)?);
+        let known = lock(&self.index).sources.get(path).cloned();
+        let hash = match known {
+            Some((seen, hash)) if seen == identity => hash,
+            _ => {
+                let mut hasher = blake3::Hasher::new();
+                hasher.update_reader(fs::File::open(path)?)?;
+                hasher.finalize().to_hex().to_string()
+            }
+        };
+        lock(&self.used)
+            .sources
+            .insert(path.to_path_buf(), (identity, hash.clone()));
+        Ok(hash)
+    }
+
+    /// Measures an MP3, from the cache when its bytes were measured before.
+    pub fn probe(&self, path: &Path) -> Result<AudioInfo, ProbeError> {
+        let hash = self.hash(path).map_err(ProbeError::Io)?;
+        let known = lock(&self.index).probes.get(&hash).cloned();
+        let info = match known {
+            Some(info) => info,
+            None => audio::probe(path)?,
+        };
+        lock(&self.used).probes.insert(hash, info.clone());
+        Ok(info)
+    }
+
+    /// A file of the cache that belongs to one output folder (its manifest, its lock).
+    pub fn output_file(&self, out: &Path, name: &str) -> io::Result<PathBuf> {
+        let absolute = std::path::absolute(out)?;
+        let id = blake3::hash(absolute.as_os_str().as_encoded_bytes()).to_hex();
+        Ok(self.dir.join(format!("out-{}.{name}", &id[..16])))
+    }
+
+    /// Writes what this run used into the cache folder.
+    pub fn save(&self) -> io::Result<()> {
+        fs::create_dir_all(&self.dir)?;
+        let bytes = serde_json::to_vec(&*lock(&self.used)).map_err(io::Error::other)?;
+        super::write_atomically(&self.dir.join(INDEX), &bytes)
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // A panic elsewhere cannot leave an index half-updated: every update is one insert.
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}

@@ -1,0 +1,187 @@
+use std::os::unix::fs::MetadataExt;
+
+use super::*;
+
+fn bytes(path: &str, text: &str) -> OutputFile {
+    OutputFile {
+        path: path.into(),
+        content: Content::Bytes(text.as_bytes().to_vec()),
+    }
+}
+
+struct Site {
+    _dir: tempfile::TempDir,
+    out: PathBuf,
+    cache: SourceCache,
+    root: PathBuf,
+}
+
+fn site() -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().to_path_buf();
+    Site {
+        out: root.join("public"),
+        cache: SourceCache::open(&root.join(".carnets")),
+        root,
+        _dir: dir,
+    }
+}
+
+fn ino(path: &Path) -> u64 {
+    fs::metadata(path).unwrap().ino()
+}
+
+#[test]
+fn first_publish_writes_everything_and_leaves_no_staging() {
+    let s = site();
+    let stats = publish(
+        &s.out,
+        vec![
+            bytes("feed.xml", "<rss/>"),
+            bytes("episodes/a/index.html", "a"),
+        ],
+        &s.cache,
+    )
+    .unwrap();
+    assert_eq!(
+        stats,
+        Stats {
+            written: 2,
+            unchanged: 0
+        }
+    );
+    assert_eq!(
+        fs::read_to_string(s.out.join("episodes/a/index.html")).unwrap(),
+        "a"
+    );
+    let names: Vec<_> = fs::read_dir(&s.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.to_string_lossy().contains("staging")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn no_op_rebuild_touches_nothing() {
+    let s = site();
+    let files = || vec![bytes("feed.xml", "<rss/>"), bytes("index.html", "i")];
+    publish(&s.out, files(), &s.cache).unwrap();
+    let before = fs::metadata(s.out.join("index.html")).unwrap();
+    let dir_before = fs::metadata(&s.out).unwrap();
+    let stats = publish(&s.out, files(), &s.cache).unwrap();
+    assert_eq!(
+        stats,
+        Stats {
+            written: 0,
+            unchanged: 2
+        }
+    );
+    let after = fs::metadata(s.out.join("index.html")).unwrap();
+    assert_eq!(
+        (before.ino(), before.mtime_nsec()),
+        (after.ino(), after.mtime_nsec())
+    );
+    assert_eq!(
+        dir_before.ino(),
+        fs::metadata(&s.out).unwrap().ino(),
+        "the output folder was not swapped"
+    );
+}
+
+#[test]
+fn one_change_rewrites_one_file_and_links_the_rest() {
+    let s = site();
+    publish(
+        &s.out,
+        vec![
+            bytes("feed.xml", "1"),
+            bytes("a.html", "a"),
+            bytes("gone.html", "g"),
+        ],
+        &s.cache,
+    )
+    .unwrap();
+    let a = ino(&s.out.join("a.html"));
+    let stats = publish(
+        &s.out,
+        vec![bytes("feed.xml", "2"), bytes("a.html", "a")],
+        &s.cache,
+    )
+    .unwrap();
+    assert_eq!(
+        stats,
+        Stats {
+            written: 1,
+            unchanged: 1
+        }
+    );
+    assert_eq!(
+        ino(&s.out.join("a.html")),
+        a,
+        "unchanged file kept its inode"
+    );
+    assert_eq!(fs::read_to_string(s.out.join("feed.xml")).unwrap(), "2");
+    assert!(!s.out.join("gone.html").exists());
+}
+
+#[test]
+fn a_file_edited_by_hand_in_the_output_is_rewritten() {
+    let s = site();
+    publish(&s.out, vec![bytes("feed.xml", "1")], &s.cache).unwrap();
+    fs::write(s.out.join("feed.xml"), "tampered").unwrap();
+    let stats = publish(&s.out, vec![bytes("feed.xml", "1")], &s.cache).unwrap();
+    assert_eq!(stats.written, 1);
+    assert_eq!(fs::read_to_string(s.out.join("feed.xml")).unwrap(), "1");
+}
+
+#[test]
+fn failed_publish_leaves_the_old_output() {
+    let s = site();
+    publish(&s.out, vec![bytes("feed.xml", "old")], &s.cache).unwrap();
+    let missing = OutputFile {
+        path: "cover.jpg".into(),
+        content: Content::Copy(s.root.join("nope.jpg")),
+    };
+    assert!(publish(&s.out, vec![bytes("feed.xml", "new"), missing], &s.cache).is_err());
+    assert_eq!(fs::read_to_string(s.out.join("feed.xml")).unwrap(), "old");
+}
+
+#[test]
+fn audio_is_the_tag_then_the_frame_range() {
+    let s = site();
+    let source = s.root.join("src.mp3");
+    fs::write(&source, b"ID3junkFRAMESTAG").unwrap();
+    let audio = OutputFile {
+        path: "e/e.mp3".into(),
+        content: Content::Audio {
+            tag: b"NEWTAG".to_vec(),
+            source,
+            start: 7,
+            end: 13,
+        },
+    };
+    publish(&s.out, vec![audio], &s.cache).unwrap();
+    assert_eq!(fs::read(s.out.join("e/e.mp3")).unwrap(), b"NEWTAGFRAMES");
+}
+
+#[test]
+fn foreign_folders_and_source_folders_are_refused() {
+    let s = site();
+    fs::create_dir_all(&s.out).unwrap();
+    fs::write(s.out.join("thesis.docx"), "precious").unwrap();
+    let err = publish(&s.out, vec![bytes("feed.xml", "x")], &s.cache).unwrap_err();
+    assert!(err.to_string().contains("did not publish"), "{err}");
+    assert_eq!(
+        fs::read_to_string(s.out.join("thesis.docx")).unwrap(),
+        "precious"
+    );
+    assert!(check_target(&s.root, &s.root).is_err());
+    assert!(check_target(&s.root, &s.root.join("episodes/x")).is_err());
+    assert!(check_target(&s.root.join("sub"), &s.root).is_err());
+    assert!(check_target(&s.root, &s.out).is_ok());
+}
