@@ -59,3 +59,58 @@ pub fn repo() -> PathBuf {
 pub fn fixtures() -> PathBuf {
     repo().join("tests/fixtures")
 }
+
+/// A copy of a fixture podcast in a fresh temporary folder; the copy is at `.path().join("p")`.
+pub fn podcast(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("p");
+    copy_tree(&fixtures().join(name), &root);
+    (dir, root)
+}
+
+/// Copies a folder recursively (plain files and folders only).
+pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read fixture") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// The `carnets` binary built for these tests.
+pub fn carnets() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_carnets"))
+}
+
+/// Every file under `dir` (relative path → content), for byte-for-byte comparisons.
+pub fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned();
+            (rel, std::fs::read(e.path()).expect("read"))
+        })
+        .collect()
+}
+
+/// Runs a command, returning (exit code, stdout, stderr).
+pub fn run(command: &mut Command) -> (i32, String, String) {
+    let output = command.output().expect("command runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}

@@ -2,3 +2,5 @@
 
 #[allow(dead_code)]
 mod common;
+
+mod cli;

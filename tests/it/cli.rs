@@ -1,0 +1,155 @@
+//! The command line end to end: exit codes, messages, what is written and what is not.
+
+use std::fs;
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+
+use crate::common::{carnets, podcast, run, tree};
+
+fn build(root: &Path) -> (i32, String, String) {
+    run(carnets().arg("build").arg("--root").arg(root))
+}
+
+/// The podcast's own files: everything but the output, the cache and the lock file.
+fn sources(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut files = tree(root);
+    files.retain(|path, _| {
+        !path.starts_with("public/") && !path.starts_with(".carnets/") && path != "carnets.lock"
+    });
+    files
+}
+
+#[test]
+fn build_publishes_every_episode() {
+    let (_tmp, root) = podcast("podcast");
+    let (code, _, stderr) = build(&root);
+    assert_eq!(code, 0, "{stderr}");
+    let public = root.join("public");
+    for slug in [
+        "001-cbr",
+        "002-vbr-sans-xing",
+        "003-mpeg2",
+        "004-mpeg25-etiquete",
+    ] {
+        assert!(
+            public.join(format!("episodes/{slug}/{slug}.mp3")).is_file(),
+            "{slug}"
+        );
+    }
+    assert!(public.join("feed.xml").is_file());
+    assert!(stderr.contains("built 4 episode(s)"), "{stderr}");
+}
+
+#[test]
+fn a_build_never_modifies_the_sources() {
+    let (_tmp, root) = podcast("podcast");
+    let before = sources(&root);
+    assert_eq!(build(&root).0, 0);
+    assert_eq!(build(&root).0, 0);
+    assert_eq!(before, sources(&root));
+}
+
+#[test]
+fn check_writes_nothing() {
+    let (tmp, root) = podcast("podcast");
+    let before = tree(tmp.path());
+    let (code, _, stderr) = run(carnets().arg("check").arg("--root").arg(&root));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("checked 4 episode(s)"), "{stderr}");
+    assert_eq!(before, tree(tmp.path()));
+}
+
+#[test]
+fn bad_yaml_exits_1_and_names_the_file_and_line() {
+    let (_tmp, root) = podcast("podcast");
+    let md = root.join("episodes/003-mpeg2/episode.md");
+    let text = fs::read_to_string(&md)
+        .unwrap()
+        .replace("type: bonus", "type: [bonus");
+    fs::write(&md, text).unwrap();
+    let (code, _, stderr) = build(&root);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("episodes/003-mpeg2/episode.md:8:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was published"), "{stderr}");
+}
+
+#[test]
+fn a_non_mp3_and_a_truncated_mp3_are_errors_naming_the_file() {
+    let (_tmp, root) = podcast("podcast");
+    fs::write(
+        root.join("episodes/003-mpeg2/audio.mp3"),
+        b"RIFF\0\0\0\0WAVEfmt not an mp3 at all",
+    )
+    .unwrap();
+    let cut = root.join("episodes/001-cbr/audio.mp3");
+    let bytes = fs::read(&cut).unwrap();
+    fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let (code, _, stderr) = build(&root);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("episodes/003-mpeg2/audio.mp3: error:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("episodes/001-cbr/audio.mp3: error:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 error(s)"), "{stderr}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(carnets().arg("publish")).0, 2);
+    assert_eq!(run(carnets().args(["build", "--drafts=maybe"])).0, 2);
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_identical() {
+    let (_tmp, root) = podcast("podcast");
+    assert_eq!(build(&root).0, 0);
+    let before = tree(&root.join("public"));
+    fs::write(root.join("podcast.yaml"), "title: [broken\n").unwrap();
+    assert_eq!(build(&root).0, 1);
+    assert_eq!(before, tree(&root.join("public")));
+}
+
+#[test]
+fn two_builds_of_the_same_input_are_byte_identical() {
+    let (_tmp, root) = podcast("podcast");
+    let a = root.join("out-a");
+    let b = root.join("out-b");
+    for out in [&a, &b] {
+        let (code, _, stderr) = run(carnets()
+            .arg("build")
+            .arg("--root")
+            .arg(&root)
+            .arg("--out")
+            .arg(out));
+        assert_eq!(code, 0, "{stderr}");
+    }
+    assert_eq!(tree(&a), tree(&b));
+}
+
+#[test]
+fn a_no_op_rebuild_writes_nothing() {
+    let (_tmp, root) = podcast("podcast");
+    assert_eq!(build(&root).0, 0);
+    let stamp = |p: &Path| {
+        walkdir::WalkDir::new(p)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .map(|e| {
+                let m = e.metadata().unwrap();
+                (e.path().to_path_buf(), m.ino(), m.mtime(), m.mtime_nsec())
+            })
+            .collect::<Vec<_>>()
+    };
+    let before = stamp(&root.join("public"));
+    let (code, _, stderr) = build(&root);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("0 file(s) written"), "{stderr}");
+    assert_eq!(before, stamp(&root.join("public")));
+}
