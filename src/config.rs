@@ -307,6 +307,7 @@ fn convert(raw: RawShow, root: &Path, base_url: Option<&str>, check: &mut Checke
         subtitle: raw.subtitle,
         keywords: raw.keywords.map(Keywords::into_vec).unwrap_or_default(),
         guid: guid?,
+        guid_is_set: raw.guid.is_some(),
         locked,
         funding,
         persons,

@@ -11,6 +11,7 @@ pub mod config;
 pub mod diag;
 pub mod episode;
 pub mod feed;
+pub mod lock;
 mod markdown;
 pub mod model;
 pub mod output;
@@ -110,7 +111,7 @@ pub fn run(cli: Cli) -> u8 {
 /// Loads and validates everything, writes nothing. Returns the warnings and the episode count.
 pub fn check(root: &Path, now: jiff::Timestamp) -> Result<(Diagnostics, usize), Diagnostics> {
     let cache = SourceCache::open(&root.join(CACHE_DIR));
-    let (_show, episodes, warnings) = load(root, None, false, now, &cache)?;
+    let (_show, episodes, warnings, _lock) = load(root, None, false, now, &cache)?;
     Ok((warnings, episodes.len()))
 }
 
@@ -129,7 +130,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     };
     output::check_target(&options.root, out).map_err(io_error)?;
     let _lock = output::BuildLock::acquire(out, &cache).map_err(io_error)?;
-    let (show, mut episodes, warnings) = load(
+    let (show, mut episodes, warnings, next_lock) = load(
         &options.root,
         options.base_url.as_deref(),
         options.drafts,
@@ -157,6 +158,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     files.extend(site::render(&show, &episodes, &options.root.join("theme"))?);
     let written = output::publish(out, files, &cache).map_err(io_error)?;
     cache.save().map_err(io_error)?;
+    if let Some(next_lock) = next_lock {
+        output::write_if_changed(&options.root.join(lock::FILE), &next_lock.to_bytes())
+            .map_err(io_error)?;
+    }
     Ok(BuildReport {
         episodes: episodes.len(),
         written,
@@ -164,9 +169,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     })
 }
 
-type Loaded = (model::Show, Vec<model::Episode>, Diagnostics);
+/// The show, its published episodes newest first, the warnings, and the lock to record (none
+/// for preview builds: `--base-url`, `--drafts`).
+type Loaded = (
+    model::Show,
+    Vec<model::Episode>,
+    Diagnostics,
+    Option<lock::Lock>,
+);
 
-/// Loads the show and its episodes, measuring the audio; stops with every error found.
+/// Loads the show and its episodes, measuring the audio and checking them against
+/// `carnets.lock`; stops with every error found.
 fn load(
     root: &Path,
     base_url: Option<&str>,
@@ -174,10 +187,16 @@ fn load(
     now: jiff::Timestamp,
     cache: &SourceCache,
 ) -> Result<Loaded, Diagnostics> {
-    let show = config::load(root, base_url)?;
+    let mut show = config::load(root, base_url)?;
+    let recorded = lock::Lock::load(root)?;
+    recorded.apply_to_show(root, &mut show)?;
     let selection = episode::Selection { drafts, now };
-    let (episodes, diagnostics) =
+    let (mut episodes, mut found) =
         episode::load_all(root, &show, &selection, &|path| cache.probe(path));
-    let warnings = diagnostics.check()?;
-    Ok((show, episodes, warnings))
+    let preview = drafts || base_url.is_some();
+    let (next, lock_findings) = recorded.reconcile(root, &show, &mut episodes, !preview);
+    found.extend(lock_findings);
+    let warnings = found.check()?;
+    let lock = (!preview && next != recorded).then_some(next);
+    Ok((show, episodes, warnings, lock))
 }

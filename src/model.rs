@@ -35,6 +35,8 @@ pub struct Show {
     pub keywords: Vec<String>,
     /// `podcast:guid`.
     pub guid: Uuid,
+    /// True when `podcast.yaml` sets `guid:` (otherwise it is derived, or recorded in the lock).
+    pub guid_is_set: bool,
     /// `podcast:locked`, when set.
     pub locked: Option<bool>,
     pub funding: Vec<Funding>,
@@ -52,6 +54,20 @@ impl Show {
     /// Absolute URL of the feed.
     pub fn feed_url(&self) -> String {
         format!("{}feed.xml", self.base_url)
+    }
+
+    /// The enclosure URL of an episode: where its MP3 is served, behind the analytics prefix
+    /// when there is one (the prefix is followed by the URL without its scheme, as OP3 and
+    /// Podtrac expect: `https://op3.dev/e/carnets.example.fr/episodes/…`).
+    pub fn enclosure_url(&self, episode: &Episode) -> String {
+        let url = format!("{}{}", self.media_base_url, episode.audio_path());
+        match &self.analytics_prefix {
+            Some(prefix) => {
+                let bare = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+                format!("{}/{bare}", prefix.trim_end_matches('/'))
+            }
+            None => url,
+        }
     }
 
     /// Absolute URL of a path of the published site (`path` has no leading `/`).
@@ -149,12 +165,28 @@ pub struct Episode {
     pub media: AudioInfo,
     /// Byte size of the published (tagged) MP3: the enclosure length.
     pub published_size: u64,
+    /// Where the episode's identity is written in `episode.md`, for messages.
+    pub positions: Positions,
+}
+
+/// Lines of `episode.md` that messages about an episode's identity point at.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Positions {
+    /// `guid:`, or `None` when the GUID is derived (not written in the file).
+    pub guid: Option<Pos>,
+    pub date: Pos,
+    pub number: Pos,
 }
 
 impl Episode {
     /// Path of the episode page, relative to the output root, ending in `/`.
     pub fn page_path(&self) -> String {
         format!("episodes/{}/", self.slug)
+    }
+
+    /// The episode's `episode.md`.
+    pub fn file(&self) -> PathBuf {
+        self.dir.join("episode.md")
     }
 
     /// Path of the published MP3, relative to the output root.

@@ -28,3 +28,58 @@ pub fn write(root: &Path, relative: &str, text: &str) {
     std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
     std::fs::write(path, text).expect("write");
 }
+
+/// A loaded show from [`SHOW_YAML`] (its folder is dropped: only the values are used).
+pub fn show() -> crate::model::Show {
+    let dir = podcast(SHOW_YAML);
+    crate::config::load(dir.path(), None).expect("SHOW_YAML loads")
+}
+
+/// A one-minute episode published at `date` (local time in Paris), its GUID written in the file.
+pub fn episode(slug: &str, guid: &str, date: &str) -> crate::model::Episode {
+    use crate::audio::{AudioInfo, MpegVersion};
+    use crate::diag::Pos;
+    use crate::model::{Episode, EpisodeType, Positions};
+    let tz = jiff::tz::TimeZone::get("Europe/Paris").expect("zone");
+    Episode {
+        slug: slug.into(),
+        dir: std::path::PathBuf::from("episodes").join(slug),
+        title: format!("Épisode {slug}"),
+        date: crate::episode::times::date(date, &tz).expect("date"),
+        guid: guid.into(),
+        number: None,
+        season: None,
+        episode_type: EpisodeType::Full,
+        summary: None,
+        explicit: None,
+        image: None,
+        audio: std::path::PathBuf::from("episodes")
+            .join(slug)
+            .join("a.mp3"),
+        transcript: None,
+        persons: Vec::new(),
+        chapters: Vec::new(),
+        keywords: Vec::new(),
+        draft: false,
+        notes: String::new(),
+        notes_html: String::new(),
+        media: AudioInfo {
+            version: MpegVersion::Mpeg1,
+            layer: 3,
+            sample_rate: 44_100,
+            channels: 2,
+            frames: 2297,
+            samples: 2_646_000,
+            audio_start: 0,
+            audio_end: 960_000,
+            vbr: false,
+            bitrate: 128_000,
+        },
+        published_size: 960_000,
+        positions: Positions {
+            guid: Some(Pos { line: 4, column: 7 }),
+            date: Pos { line: 3, column: 7 },
+            number: Pos::default(),
+        },
+    }
+}

@@ -14,8 +14,8 @@ use rayon::prelude::*;
 
 use crate::audio::{AudioInfo, ProbeError};
 use crate::config::{self, Checker};
-use crate::diag::{Diagnostic, Diagnostics, Pos};
-use crate::model::{Chapter, Episode, EpisodeType, Show, Transcript, TranscriptFormat};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{Chapter, Episode, EpisodeType, Positions, Show, Transcript, TranscriptFormat};
 use crate::yaml::{self, Spanned};
 use crate::{markdown, paths, validate};
 use front_matter::{RawChapter, RawEpisode, Time};
@@ -34,14 +34,6 @@ pub struct Selection {
 /// Measures an MP3.
 pub type Prober<'a> = dyn Fn(&Path) -> Result<AudioInfo, ProbeError> + Sync + 'a;
 
-/// An episode and where its identity is written, for the checks across episodes.
-struct Loaded {
-    episode: Episode,
-    file: PathBuf,
-    number_pos: Pos,
-    guid_pos: Pos,
-}
-
 /// Loads every `episodes/<slug>/` folder of `root`; returns the published ones newest first.
 pub fn load_all(
     root: &Path,
@@ -57,17 +49,16 @@ pub fn load_all(
             return (Vec::new(), found);
         }
     };
-    let results: Vec<(Option<Loaded>, Diagnostics)> = dirs
+    let results: Vec<(Option<Episode>, Diagnostics)> = dirs
         .par_iter()
         .map(|dir| load_one(dir, show, selection, probe))
         .collect();
-    let mut loaded = Vec::new();
+    let mut episodes = Vec::new();
     for (episode, diagnostics) in results {
         found.extend(diagnostics);
-        loaded.extend(episode);
+        episodes.extend(episode);
     }
-    check_unique(&loaded, &mut found);
-    let mut episodes: Vec<Episode> = loaded.into_iter().map(|l| l.episode).collect();
+    check_unique(&episodes, &mut found);
     episodes.sort_by(|a, b| {
         b.date
             .timestamp()
@@ -98,7 +89,7 @@ fn load_one(
     show: &Show,
     selection: &Selection,
     probe: &Prober<'_>,
-) -> (Option<Loaded>, Diagnostics) {
+) -> (Option<Episode>, Diagnostics) {
     let mut found = Diagnostics::default();
     let slug = dir
         .file_name()
@@ -164,7 +155,7 @@ fn convert(
     selection: &Selection,
     probe: &Prober<'_>,
     check: &mut Checker,
-) -> Option<Loaded> {
+) -> Option<Episode> {
     let offset = check.line_offset;
     let date = times::date(&raw.date.value, &show.timezone)
         .map_err(|e| check.error(&raw.date, e))
@@ -234,47 +225,44 @@ fn convert(
             );
         }
     }
-    Some(Loaded {
-        number_pos: raw
+    let positions = Positions {
+        guid: raw.guid.as_ref().map(|g| yaml::pos(g, offset)),
+        date: yaml::pos(&raw.date, offset),
+        number: raw
             .number
             .as_ref()
             .map(|n| yaml::pos(n, offset))
             .unwrap_or_default(),
-        guid_pos: raw
-            .guid
-            .as_ref()
-            .map(|g| yaml::pos(g, offset))
+    };
+    Some(Episode {
+        slug: slug.to_string(),
+        dir: dir.to_path_buf(),
+        title,
+        date,
+        guid,
+        number: raw.number.map(|n| n.value),
+        season: raw.season.map(|s| s.value),
+        episode_type,
+        summary: raw
+            .summary
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
+        explicit: raw.explicit,
+        image,
+        audio,
+        transcript,
+        persons,
+        chapters,
+        keywords: raw
+            .keywords
+            .map(config::Keywords::into_vec)
             .unwrap_or_default(),
-        file: check.path.to_path_buf(),
-        episode: Episode {
-            slug: slug.to_string(),
-            dir: dir.to_path_buf(),
-            title,
-            date,
-            guid,
-            number: raw.number.map(|n| n.value),
-            season: raw.season.map(|s| s.value),
-            episode_type,
-            summary: raw
-                .summary
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty()),
-            explicit: raw.explicit,
-            image,
-            audio,
-            transcript,
-            persons,
-            chapters,
-            keywords: raw
-                .keywords
-                .map(config::Keywords::into_vec)
-                .unwrap_or_default(),
-            draft: raw.draft,
-            notes: body.to_string(),
-            notes_html: markdown::to_html(body, &format!("fn-{slug}")),
-            media,
-            published_size: 0,
-        },
+        draft: raw.draft,
+        notes: body.to_string(),
+        notes_html: markdown::to_html(body, &format!("fn-{slug}")),
+        media,
+        published_size: 0,
+        positions,
     })
 }
 
@@ -436,35 +424,35 @@ fn chapters(raw: Vec<Spanned<RawChapter>>, check: &mut Checker) -> Vec<Chapter> 
 }
 
 /// Two published episodes must not share a GUID, nor a number within a season.
-fn check_unique(loaded: &[Loaded], found: &mut Diagnostics) {
-    let mut guids: HashMap<&str, &Loaded> = HashMap::new();
-    let mut numbers: HashMap<(Option<u32>, u32), &Loaded> = HashMap::new();
-    for item in loaded {
-        if let Some(first) = guids.insert(&item.episode.guid, item) {
+fn check_unique(episodes: &[Episode], found: &mut Diagnostics) {
+    let mut guids: HashMap<&str, &Episode> = HashMap::new();
+    let mut numbers: HashMap<(Option<u32>, u32), &Episode> = HashMap::new();
+    for item in episodes {
+        if let Some(first) = guids.insert(&item.guid, item) {
             found.push(
                 Diagnostic::error(
-                    &item.file,
+                    item.file(),
                     format!(
                         "GUID `{}` is already used by episode `{}`",
-                        item.episode.guid, first.episode.slug
+                        item.guid, first.slug
                     ),
                 )
-                .at_pos(item.guid_pos)
+                .at_pos(item.positions.guid.unwrap_or_default())
                 .help("every episode needs its own GUID; `carnets new` writes a fresh one"),
             );
         }
-        if let Some(number) = item.episode.number
-            && let Some(first) = numbers.insert((item.episode.season, number), item)
+        if let Some(number) = item.number
+            && let Some(first) = numbers.insert((item.season, number), item)
         {
             found.push(
                 Diagnostic::error(
-                    &item.file,
+                    item.file(),
                     format!(
                         "episode number {number} is already used by episode `{}`",
-                        first.episode.slug
+                        first.slug
                     ),
                 )
-                .at_pos(item.number_pos)
+                .at_pos(item.positions.number)
                 .help("give each episode of a season its own number"),
             );
         }

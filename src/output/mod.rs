@@ -242,6 +242,14 @@ fn remove_if_exists(dir: &Path) -> io::Result<()> {
     }
 }
 
+/// Writes `bytes` at `path` (atomically) unless the file already holds exactly them.
+pub fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    if fs::read(path).is_ok_and(|old| old == bytes) {
+        return Ok(());
+    }
+    write_atomically(path, bytes)
+}
+
 /// Writes `bytes` to a temporary file next to `path`, then renames it over `path`.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let tmp = path.with_extension("tmp");
