@@ -19,6 +19,7 @@ mod paths;
 pub mod site;
 #[cfg(test)]
 mod testutil;
+pub mod transcript;
 mod validate;
 mod yaml;
 

@@ -254,4 +254,6 @@ impl TranscriptFormat {
 pub struct Transcript {
     pub source: PathBuf,
     pub format: TranscriptFormat,
+    /// The parsed cues, in order.
+    pub cues: Vec<crate::transcript::Cue>,
 }

@@ -17,7 +17,7 @@ use crate::config::{self, Checker};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Chapter, Episode, EpisodeType, Positions, Show, Transcript, TranscriptFormat};
 use crate::yaml::{self, Spanned};
-use crate::{markdown, paths, validate};
+use crate::{markdown, paths, transcript, validate};
 use front_matter::{RawChapter, RawEpisode, Time};
 
 pub use front_matter::{Split, split};
@@ -365,7 +365,31 @@ fn transcript_file(
             return None;
         }
     };
-    Some(Transcript { source, format })
+    let text = match std::fs::read_to_string(&source) {
+        Ok(text) => text,
+        Err(e) => {
+            check.found.push(Diagnostic::error(
+                &source,
+                format!("cannot read the transcript as UTF-8 text: {e}"),
+            ));
+            return None;
+        }
+    };
+    match transcript::parse(&text, format) {
+        Ok(cues) => Some(Transcript {
+            source,
+            format,
+            cues,
+        }),
+        Err((line, message)) => {
+            check.found.push(
+                Diagnostic::error(&source, message)
+                    .at(line, 1)
+                    .help("fix the transcript, or export it again from the transcription tool"),
+            );
+            None
+        }
+    }
 }
 
 /// Files of `dir` whose lowercase extension is one of `extensions`, sorted.

@@ -218,3 +218,30 @@ fn audio_outside_the_folder_is_refused() {
     let (_, found) = run(dir.path(), false);
     assert!(messages(&found, dir.path())[0].contains("must not leave"));
 }
+
+#[test]
+fn transcripts_are_found_parsed_and_checked() {
+    let dir = with_episode("001-a", EPISODE);
+    write(
+        dir.path(),
+        "episodes/001-a/transcript.vtt",
+        "WEBVTT\n\n00:00.000 --> 00:02.000\n<v Camille>Bonjour.\n",
+    );
+    let (episodes, found) = run(dir.path(), false);
+    assert!(!found.has_errors(), "{found:?}");
+    let transcript = episodes[0].transcript.as_ref().unwrap();
+    assert_eq!(
+        (transcript.format, transcript.cues[0].speaker.as_deref()),
+        (TranscriptFormat::Vtt, Some("Camille"))
+    );
+    write(
+        dir.path(),
+        "episodes/001-a/transcript.vtt",
+        "WEBVTT\n\n00:03.000 --> 00:02.000\nx\n",
+    );
+    let (_, found) = run(dir.path(), false);
+    assert_eq!(
+        messages(&found, dir.path())[0].lines().next().unwrap(),
+        "episodes/001-a/transcript.vtt:3:1: error: the cue ends before it starts"
+    );
+}
