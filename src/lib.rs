@@ -6,6 +6,7 @@
 //! code that writes to disk.
 
 pub mod audio;
+pub mod chapters;
 pub mod cli;
 pub mod config;
 pub mod diag;
@@ -151,6 +152,30 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
                 end: episode.media.audio_end,
             },
         });
+    }
+    for episode in &episodes {
+        if let Some(path) = episode.chapters_path() {
+            let json = chapters::to_json(&show, episode);
+            files.push(OutputFile {
+                path,
+                content: Content::Bytes(json.into_bytes()),
+            });
+        }
+        if let (Some(transcript), Some(path), Some(json_path)) = (
+            &episode.transcript,
+            episode.transcript_path(),
+            episode.transcript_json_path(),
+        ) {
+            files.push(OutputFile {
+                path,
+                content: Content::Copy(transcript.source.clone()),
+            });
+            let json = transcript::to_json(&transcript.cues);
+            files.push(OutputFile {
+                path: json_path,
+                content: Content::Bytes(json.into_bytes()),
+            });
+        }
     }
     files.push(OutputFile {
         path: "feed.xml".into(),

@@ -184,6 +184,25 @@ impl Episode {
         format!("episodes/{}/", self.slug)
     }
 
+    /// Path of the published `chapters.json`, when the episode has chapters.
+    pub fn chapters_path(&self) -> Option<String> {
+        (!self.chapters.is_empty()).then(|| format!("episodes/{}/chapters.json", self.slug))
+    }
+
+    /// Path of the published transcript (as written: `.vtt` or `.srt`), when there is one.
+    pub fn transcript_path(&self) -> Option<String> {
+        self.transcript
+            .as_ref()
+            .map(|t| format!("episodes/{}/transcript.{}", self.slug, t.format.extension()))
+    }
+
+    /// Path of the published JSON transcript, when there is a transcript.
+    pub fn transcript_json_path(&self) -> Option<String> {
+        self.transcript
+            .as_ref()
+            .map(|_| format!("episodes/{}/transcript.json", self.slug))
+    }
+
     /// The episode's `episode.md`.
     pub fn file(&self) -> PathBuf {
         self.dir.join("episode.md")
@@ -192,6 +211,13 @@ impl Episode {
     /// Path of the published MP3, relative to the output root.
     pub fn audio_path(&self) -> String {
         format!("episodes/{0}/{0}.mp3", self.slug)
+    }
+
+    /// Where chapter `index` ends: at the next chapter's start, or at the end of the audio.
+    pub fn chapter_end_ms(&self, index: usize) -> u64 {
+        self.chapters
+            .get(index + 1)
+            .map_or(self.media.duration_ms(), |next| next.start_ms)
     }
 
     /// Duration in whole seconds, rounded to the nearest (what `itunes:duration` says).
@@ -224,6 +250,8 @@ pub struct Chapter {
     pub start_ms: u64,
     pub title: String,
     pub url: Option<String>,
+    /// Absolute URL of the chapter's image.
+    pub img: Option<String>,
     /// Where the chapter is written in `episode.md`.
     pub pos: Pos,
 }

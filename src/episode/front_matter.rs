@@ -36,6 +36,7 @@ pub(crate) struct RawChapter {
     pub start: Spanned<Time>,
     pub title: String,
     pub url: Option<Spanned<String>>,
+    pub img: Option<Spanned<String>>,
 }
 
 /// A chapter time: `"03:15"` or a bare number of seconds (`75`, `75.5`).

@@ -437,10 +437,12 @@ fn chapters(raw: Vec<Spanned<RawChapter>>, check: &mut Checker) -> Vec<Chapter> 
             );
         }
         let url = chapter.url.as_ref().and_then(|u| check.url(u, false));
+        let img = chapter.img.as_ref().and_then(|u| check.url(u, false));
         chapters.push(Chapter {
             start_ms,
             title: chapter.title.trim().to_string(),
             url,
+            img,
             pos,
         });
     }
