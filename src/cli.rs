@@ -18,6 +18,24 @@ pub enum Command {
     Build(BuildArgs),
     /// Validate the podcast folder and report every problem; writes nothing.
     Check(RootArg),
+    /// Scaffold the next episode folder (a draft dated now, with a fresh GUID).
+    New(NewArgs),
+    /// Start a new podcast folder that builds at once.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The episode's title, e.g. "L'IA dans les PME".
+    pub title: String,
+    #[command(flatten)]
+    pub root: RootArg,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create (absent or empty).
+    pub dir: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -17,6 +17,7 @@ mod markdown;
 pub mod model;
 pub mod output;
 mod paths;
+pub mod scaffold;
 pub mod site;
 #[cfg(test)]
 mod testutil;
@@ -86,6 +87,25 @@ pub fn run(cli: Cli) -> u8 {
                 format!("checked {episodes} episode(s): no errors"),
             )
         }),
+        Command::New(args) => scaffold::new_episode(&args.root.root, &args.title, now)
+            .map(|dir| {
+                let next = format!(
+                    "created {}\nnext: put the MP3 in {}, write the show notes, set `draft: false`, then run `carnets check`",
+                    dir.join("episode.md").display(),
+                    dir.display()
+                );
+                (Diagnostics::default(), next)
+            })
+            .map_err(Diagnostics::from),
+        Command::Init(args) => scaffold::init(&args.dir, now)
+            .map(|()| {
+                let next = format!(
+                    "created a podcast in {0}\nnext: edit {0}/podcast.yaml, replace cover.jpg and the example episode, then run `carnets build --root {0}`",
+                    args.dir.display()
+                );
+                (Diagnostics::default(), next)
+            })
+            .map_err(Diagnostics::from),
     };
     match result {
         Ok((warnings, summary)) => {
@@ -101,7 +121,7 @@ pub fn run(cli: Cli) -> u8 {
                 eprintln!("{diagnostic}");
             }
             eprintln!(
-                "error: {} error(s), {} warning(s); nothing was published",
+                "error: {} error(s), {} warning(s); nothing was written",
                 diagnostics.error_count(),
                 diagnostics.warning_count()
             );

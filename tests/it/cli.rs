@@ -73,7 +73,7 @@ fn bad_yaml_exits_1_and_names_the_file_and_line() {
         stderr.contains("episodes/003-mpeg2/episode.md:8:"),
         "{stderr}"
     );
-    assert!(stderr.contains("nothing was published"), "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
 }
 
 #[test]
@@ -152,4 +152,33 @@ fn a_no_op_rebuild_writes_nothing() {
     assert_eq!(code, 0);
     assert!(stderr.contains("0 file(s) written"), "{stderr}");
     assert_eq!(before, stamp(&root.join("public")));
+}
+
+#[test]
+fn init_then_new_give_a_podcast_that_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("mon-podcast");
+    let (code, _, stderr) = run(carnets().arg("init").arg(&root));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("next: edit"), "{stderr}");
+    let (code, _, stderr) = run(carnets()
+        .args(["new", "L'été à Noël !", "--root"])
+        .arg(&root));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        root.join("episodes/002-l-ete-a-noel/episode.md").is_file(),
+        "{stderr}"
+    );
+    let (code, _, stderr) = build(&root);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("built 1 episode(s)"),
+        "the new draft waits: {stderr}"
+    );
+    assert!(
+        root.join("public/episodes/001-bienvenue/001-bienvenue.mp3")
+            .is_file()
+    );
+    let (code, _, stderr) = run(carnets().arg("init").arg(&root));
+    assert_eq!(code, 1, "init never overwrites: {stderr}");
 }
