@@ -8,13 +8,16 @@ use std::path::Path;
 use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::model::{Artwork, Category, Funding, Owner, Person, Show, ShowType};
 use crate::yaml::{self, Spanned};
-use crate::{markdown, paths, validate};
+use crate::{artwork, markdown, paths, validate};
 
 /// The namespace of the SPEC's `podcast:guid` rule (Podcasting 2.0).
 const PODCAST_GUID_NAMESPACE: Uuid = uuid::uuid!("ead4c236-bf58-58c6-a2c6-a6b28d128cb6");
+
+/// Longest `podcast:funding` text apps show whole (Podcasting 2.0).
+const MAX_FUNDING_TEXT: usize = 128;
 
 /// Longest description Apple accepts, in bytes of rendered HTML.
 const MAX_DESCRIPTION_BYTES: usize = 4000;
@@ -69,8 +72,8 @@ struct RawFunding {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPerson {
     name: Spanned<String>,
-    role: Option<String>,
-    group: Option<String>,
+    role: Option<Spanned<String>>,
+    group: Option<Spanned<String>>,
     href: Option<Spanned<String>>,
     img: Option<Spanned<String>>,
 }
@@ -119,6 +122,26 @@ impl Checker<'_> {
             .push(Diagnostic::error(self.path, message).at_pos(pos));
     }
 
+    /// Records an error at a position of the YAML (before the line offset).
+    pub fn error_at(&mut self, pos: Pos, message: impl Into<String>) {
+        let pos = Pos {
+            line: pos.line + self.line_offset,
+            ..pos
+        };
+        self.found
+            .push(Diagnostic::error(self.path, message).at_pos(pos));
+    }
+
+    /// Records a warning with a fix at the position of `value`.
+    pub fn warning<T>(&mut self, value: &Spanned<T>, message: impl Into<String>, help: &str) {
+        let pos = yaml::pos(value, self.line_offset);
+        self.found.push(
+            Diagnostic::warning(self.path, message)
+                .at_pos(pos)
+                .help(help),
+        );
+    }
+
     /// Records an error with a fix at the position of `value`.
     pub fn error_help<T>(&mut self, value: &Spanned<T>, message: impl Into<String>, help: &str) {
         let pos = yaml::pos(value, self.line_offset);
@@ -144,10 +167,26 @@ impl Checker<'_> {
                 if p.name.value.trim().is_empty() {
                     self.error(&p.name, "a person needs a name");
                 }
+                let role = p
+                    .role
+                    .as_ref()
+                    .map_or("host".into(), |r| r.value.trim().to_lowercase());
+                let group = p
+                    .group
+                    .as_ref()
+                    .map_or("cast".into(), |g| g.value.trim().to_lowercase());
+                if let Err(e) = validate::person_role(&role, &group) {
+                    let at = p
+                        .role
+                        .as_ref()
+                        .or(p.group.as_ref())
+                        .map_or(yaml::pos(&p.name, 0), |v| yaml::pos(v, 0));
+                    self.error_at(at, e);
+                }
                 Person {
                     name: p.name.value.trim().to_string(),
-                    role: p.role.unwrap_or_else(|| "host".into()).to_lowercase(),
-                    group: p.group.unwrap_or_else(|| "cast".into()).to_lowercase(),
+                    role,
+                    group,
                     href: p.href.and_then(|h| self.url(&h, false)),
                     img: p.img.and_then(|i| self.url(&i, false)),
                 }
@@ -165,8 +204,9 @@ impl Checker<'_> {
     }
 }
 
-/// Loads and validates `root/podcast.yaml`; `base_url` overrides the file's.
-pub fn load(root: &Path, base_url: Option<&str>) -> Result<Show, Diagnostics> {
+/// Loads and validates `root/podcast.yaml`; `base_url` overrides the file's. Returns the show
+/// and the warnings, or every error.
+pub fn load(root: &Path, base_url: Option<&str>) -> Result<(Show, Diagnostics), Diagnostics> {
     let path = root.join("podcast.yaml");
     let text = std::fs::read_to_string(&path).map_err(|e| {
         Diagnostic::error(&path, format!("cannot read the show settings: {e}"))
@@ -179,8 +219,11 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<Show, Diagnostics> {
         found: Diagnostics::default(),
     };
     let show = convert(raw, root, base_url, &mut check);
-    check.found.check()?;
-    Ok(show.expect("a show is built whenever no error was found"))
+    let warnings = check.found.check()?;
+    Ok((
+        show.expect("a show is built whenever no error was found"),
+        warnings,
+    ))
 }
 
 fn convert(raw: RawShow, root: &Path, base_url: Option<&str>, check: &mut Checker) -> Option<Show> {
@@ -256,6 +299,13 @@ fn convert(raw: RawShow, root: &Path, base_url: Option<&str>, check: &mut Checke
         .funding
         .into_iter()
         .filter_map(|f| {
+            if f.text.chars().count() > MAX_FUNDING_TEXT {
+                check.warning(
+                    &f.url,
+                    format!("the funding text has {} characters; apps may cut it after {MAX_FUNDING_TEXT}", f.text.chars().count()),
+                    "shorten it to a short call to action",
+                );
+            }
             let url = check.url(&f.url, true)?;
             Some(Funding {
                 url,
@@ -394,6 +444,15 @@ pub(crate) fn artwork(
             return None;
         }
     };
+    match artwork::read(&source) {
+        Ok(info) => {
+            let extension = paths::extension(&source).unwrap_or_default();
+            for problem in artwork::problems(&info, &extension) {
+                check.error(value, format!("`{}`: {problem}", value.value));
+            }
+        }
+        Err(e) => check.error(value, format!("`{}`: {e}", value.value)),
+    }
     let stem = source
         .file_stem()
         .map(|s| validate::slugify(&s.to_string_lossy()))

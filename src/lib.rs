@@ -5,6 +5,7 @@
 //! tag the audio, render the feed and the pages, then hand every file to `output`, the only
 //! code that writes to disk.
 
+pub mod artwork;
 pub mod audio;
 pub mod chapters;
 pub mod cli;
@@ -233,12 +234,13 @@ fn load(
     now: jiff::Timestamp,
     cache: &SourceCache,
 ) -> Result<Loaded, Diagnostics> {
-    let mut show = config::load(root, base_url)?;
+    let (mut show, mut found) = config::load(root, base_url)?;
     let recorded = lock::Lock::load(root)?;
     recorded.apply_to_show(root, &mut show)?;
     let selection = episode::Selection { drafts, now };
-    let (mut episodes, mut found) =
+    let (mut episodes, episode_findings) =
         episode::load_all(root, &show, &selection, &|path| cache.probe(path));
+    found.extend(episode_findings);
     let preview = drafts || base_url.is_some();
     let (next, lock_findings) = recorded.reconcile(root, &show, &mut episodes, !preview);
     found.extend(lock_findings);

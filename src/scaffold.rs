@@ -30,7 +30,7 @@ pub fn new_episode(root: &Path, title: &str, now: jiff::Timestamp) -> Result<Pat
     let number = next_number(&episodes);
     let dir = episodes.join(format!("{number:03}-{slug}"));
     let timezone = crate::config::load(root, None)
-        .map(|show| show.timezone)
+        .map(|(show, _)| show.timezone)
         .unwrap_or_else(|_| jiff::tz::TimeZone::get("Europe/Paris").expect("bundled zone"));
     let date = now
         .to_zoned(timezone)

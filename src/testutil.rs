@@ -18,7 +18,11 @@ categories: [Technology, Business/Entrepreneurship]
 pub fn podcast(yaml: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     write(dir.path(), "podcast.yaml", yaml);
-    write(dir.path(), "cover.jpg", "not checked by the loader");
+    std::fs::write(
+        dir.path().join("cover.jpg"),
+        include_bytes!("scaffold/cover.jpg"),
+    )
+    .expect("cover");
     dir
 }
 
@@ -32,7 +36,9 @@ pub fn write(root: &Path, relative: &str, text: &str) {
 /// A loaded show from [`SHOW_YAML`] (its folder is dropped: only the values are used).
 pub fn show() -> crate::model::Show {
     let dir = podcast(SHOW_YAML);
-    crate::config::load(dir.path(), None).expect("SHOW_YAML loads")
+    crate::config::load(dir.path(), None)
+        .expect("SHOW_YAML loads")
+        .0
 }
 
 /// A one-minute episode published at `date` (local time in Paris), its GUID written in the file.

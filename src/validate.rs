@@ -118,3 +118,152 @@ mod tests {
         assert!(is_slug("001-bienvenue") && !is_slug("001_Bienvenue") && !is_slug(""));
     }
 }
+
+/// The Podcasting 2.0 person taxonomy: each group and its roles, lowercase.
+const TAXONOMY: &[(&str, &[&str])] = &[
+    (
+        "creative direction",
+        &[
+            "director",
+            "assistant director",
+            "executive producer",
+            "senior producer",
+            "producer",
+            "associate producer",
+            "development producer",
+            "creative director",
+        ],
+    ),
+    (
+        "cast",
+        &[
+            "host",
+            "co-host",
+            "guest host",
+            "guest",
+            "voice actor",
+            "narrator",
+            "announcer",
+            "reporter",
+        ],
+    ),
+    (
+        "writing",
+        &[
+            "author",
+            "editorial director",
+            "co-writer",
+            "writer",
+            "songwriter",
+            "guest writer",
+            "story editor",
+            "managing editor",
+            "script editor",
+            "script coordinator",
+            "researcher",
+            "editor",
+            "fact checker",
+            "translator",
+            "translater",
+            "transcriber",
+            "logger",
+        ],
+    ),
+    (
+        "audio production",
+        &[
+            "studio coordinator",
+            "technical director",
+            "technical manager",
+            "audio engineer",
+            "remote recording engineer",
+            "post production engineer",
+        ],
+    ),
+    (
+        "audio post-production",
+        &[
+            "audio editor",
+            "sound designer",
+            "foley artist",
+            "composer",
+            "theme music",
+            "music production",
+            "music contributor",
+        ],
+    ),
+    (
+        "administration",
+        &[
+            "production coordinator",
+            "booking coordinator",
+            "production assistant",
+            "content manager",
+            "marketing manager",
+            "sales representative",
+            "sales manager",
+        ],
+    ),
+    ("visuals", &["graphic designer", "cover art designer"]),
+    ("community", &["social media manager"]),
+    ("misc.", &["consultant", "intern"]),
+    (
+        "video production",
+        &[
+            "camera operator",
+            "lighting designer",
+            "camera grip",
+            "assistant camera",
+        ],
+    ),
+    ("video post-production", &["editor", "assistant editor"]),
+];
+
+/// A `podcast:person` role and group from the Podcasting 2.0 taxonomy (lowercase).
+pub fn person_role(role: &str, group: &str) -> Result<(), String> {
+    let Some((_, roles)) = TAXONOMY.iter().find(|(g, _)| *g == group) else {
+        let groups: Vec<&str> = TAXONOMY.iter().map(|(g, _)| *g).collect();
+        return Err(format!(
+            "`{group}` is not a Podcasting 2.0 person group; use one of: {}",
+            groups.join(", ")
+        ));
+    };
+    if roles.contains(&role) {
+        return Ok(());
+    }
+    match TAXONOMY.iter().find(|(_, roles)| roles.contains(&role)) {
+        Some((right, _)) => Err(format!(
+            "the role `{role}` belongs to the group `{right}`, not `{group}`"
+        )),
+        None => Err(format!(
+            "`{role}` is not a Podcasting 2.0 person role; the group `{group}` has: {}",
+            roles.join(", ")
+        )),
+    }
+}
+
+#[cfg(test)]
+mod taxonomy_tests {
+    use super::*;
+
+    #[test]
+    fn roles_and_groups() {
+        assert!(person_role("host", "cast").is_ok());
+        assert!(person_role("sound designer", "audio post-production").is_ok());
+        assert!(
+            person_role("guest", "writing")
+                .unwrap_err()
+                .contains("belongs to the group `cast`")
+        );
+        assert!(
+            person_role("invité", "cast")
+                .unwrap_err()
+                .contains("not a Podcasting 2.0 person role")
+        );
+        assert!(
+            person_role("host", "casting")
+                .unwrap_err()
+                .contains("not a Podcasting 2.0 person group")
+        );
+    }
+}

@@ -16,7 +16,7 @@ fn errors(yaml: &str) -> Vec<String> {
 #[test]
 fn minimal_show_loads_with_defaults() {
     let dir = podcast(SHOW_YAML);
-    let show = load(dir.path(), None).unwrap();
+    let (show, _) = load(dir.path(), None).unwrap();
     assert_eq!(show.title, "Les Carnets de l'IA");
     assert_eq!(show.base_url, "https://carnets.example.fr/");
     assert_eq!(show.media_base_url, show.base_url);
@@ -56,7 +56,7 @@ fn podcast_guid_follows_the_podcasting_2_0_example() {
 #[test]
 fn base_url_override_keeps_the_guid() {
     let dir = podcast(SHOW_YAML);
-    let show = load(dir.path(), Some("http://127.0.0.1:4000")).unwrap();
+    let (show, _) = load(dir.path(), Some("http://127.0.0.1:4000")).unwrap();
     assert_eq!(show.base_url, "http://127.0.0.1:4000/");
     assert_eq!(show.guid, default_guid("https://carnets.example.fr/"));
 }
@@ -106,7 +106,7 @@ fn yes_no_booleans_are_yaml_1_2() {
     let yaml = format!("{SHOW_YAML}explicit: yes\n");
     assert!(errors(&yaml)[0].starts_with("podcast.yaml:9:11: error: invalid boolean"));
     let dir = podcast(&format!("{SHOW_YAML}locked: yes\n"));
-    assert_eq!(load(dir.path(), None).unwrap().locked, Some(true));
+    assert_eq!(load(dir.path(), None).unwrap().0.locked, Some(true));
 }
 
 #[test]
@@ -116,6 +116,38 @@ fn missing_file_says_how_to_start() {
     let text = found.iter().next().unwrap().to_string();
     assert!(
         text.contains("podcast.yaml: error: cannot read") && text.contains("carnets init"),
+        "{text}"
+    );
+}
+
+#[test]
+fn artwork_must_be_a_square_rgb_image_of_1400_to_3000_px() {
+    let dir = podcast(SHOW_YAML);
+    std::fs::write(
+        dir.path().join("cover.jpg"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x01\xf4\0\0\x01\xf4\x08\x02\0\0\0\0\0\0\0",
+    )
+    .unwrap();
+    let found = load(dir.path(), None).unwrap_err();
+    let lines: Vec<String> = found.iter().map(|d| d.to_string()).collect();
+    assert_eq!(lines.len(), 2, "{lines:#?}");
+    assert!(lines[0].contains(
+        "podcast.yaml:7:8: error: `cover.jpg`: the file is a PNG image but is named .jpg"
+    ));
+    assert!(lines[1].contains("the artwork is 500×500 px; Apple requires 1400 to 3000 px"));
+}
+
+#[test]
+fn long_funding_text_is_a_warning() {
+    let yaml = format!(
+        "{SHOW_YAML}funding:\n  - {{ url: https://x.fr, text: \"{}\" }}\n",
+        "a".repeat(129)
+    );
+    let dir = podcast(&yaml);
+    let (_, warnings) = load(dir.path(), None).unwrap();
+    let text = warnings.iter().next().unwrap().to_string();
+    assert!(
+        text.contains("podcast.yaml:10:12: warning: the funding text has 129 characters"),
         "{text}"
     );
 }

@@ -22,6 +22,9 @@ use front_matter::{RawChapter, RawEpisode, Time};
 
 pub use front_matter::{Split, split};
 
+/// Longest episode description Apple accepts, in bytes.
+const MAX_SUMMARY_BYTES: usize = 4000;
+
 /// Which episodes a build publishes.
 #[derive(Clone, Copy, Debug)]
 pub struct Selection {
@@ -194,6 +197,25 @@ fn convert(
     let transcript = transcript_file(dir, raw.transcript.as_ref(), check);
     let chapters = chapters(raw.chapters, check);
     let persons = check.persons(raw.persons);
+    if let Some(number) = &raw.number
+        && title_has_number(&raw.title.value, number.value)
+    {
+        check.warning(
+            &raw.title,
+            format!("the title repeats the episode number {}", number.value),
+            "Apple asks for titles without numbers: apps show `number:` themselves",
+        );
+    }
+    if let Some(summary) = raw.summary.as_ref().filter(|s| s.len() > MAX_SUMMARY_BYTES) {
+        check.error_help(
+            &raw.title,
+            format!(
+                "the summary is {} bytes; Apple accepts at most {MAX_SUMMARY_BYTES}",
+                summary.len()
+            ),
+            "keep `summary:` to a sentence or two; details belong in the show notes",
+        );
+    }
     let title = check.required(raw.title, "title");
     let date = date?;
     let published = selection.drafts || (!raw.draft && date.timestamp() <= selection.now);
@@ -447,6 +469,22 @@ fn chapters(raw: Vec<Spanned<RawChapter>>, check: &mut Checker) -> Vec<Chapter> 
         });
     }
     chapters
+}
+
+/// True when a title says its own number: « Épisode 12 : … », « #12 », « Ep. 12 – … ».
+fn title_has_number(title: &str, number: u32) -> bool {
+    let lower = deunicode::deunicode(title).to_lowercase();
+    ["episode", "ep.", "ep", "#", "n°", "no."]
+        .iter()
+        .any(|marker| {
+            lower.match_indices(marker).any(|(at, m)| {
+                let rest = lower[at + m.len()..].trim_start();
+                let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+                let starts_word =
+                    at == 0 || !lower[..at].ends_with(|c: char| c.is_ascii_alphanumeric());
+                starts_word && digits.parse::<u32>().is_ok_and(|n| n == number)
+            })
+        })
 }
 
 /// Two published episodes must not share a GUID, nor a number within a season.

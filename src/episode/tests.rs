@@ -40,7 +40,7 @@ fn now() -> jiff::Timestamp {
 }
 
 fn run(dir: &Path, drafts: bool) -> (Vec<Episode>, Diagnostics) {
-    let show = config::load(dir, None).expect("show loads");
+    let (show, _) = config::load(dir, None).expect("show loads");
     load_all(dir, &show, &Selection { drafts, now: now() }, &one_minute)
 }
 
@@ -243,5 +243,39 @@ fn transcripts_are_found_parsed_and_checked() {
     assert_eq!(
         messages(&found, dir.path())[0].lines().next().unwrap(),
         "episodes/001-a/transcript.vtt:3:1: error: the cue ends before it starts"
+    );
+}
+
+#[test]
+fn titles_that_repeat_their_number_get_a_warning() {
+    assert!(title_has_number("Épisode 12 : l'IA", 12));
+    assert!(title_has_number("#12 – PME", 12));
+    assert!(title_has_number("Ep. 012, formations", 12));
+    assert!(!title_has_number("Les 12 travaux de l'IA", 12));
+    assert!(!title_has_number("Épisode 13", 12));
+    let dir = with_episode(
+        "012-pme",
+        &EPISODE.replace("L'IA dans les PME", "Épisode 12 : L'IA dans les PME"),
+    );
+    let (episodes, found) = run(dir.path(), false);
+    assert_eq!(episodes.len(), 1, "a warning does not stop the build");
+    assert!(messages(&found, dir.path())[0].starts_with(
+        "episodes/012-pme/episode.md:2:8: warning: the title repeats the episode number 12"
+    ));
+}
+
+#[test]
+fn person_roles_follow_the_podcasting_2_0_taxonomy() {
+    let text = EPISODE.replace(
+        "summary:",
+        "persons:\n  - { name: Hélène, role: invitée }\nsummary:",
+    );
+    let dir = with_episode("001-a", &text);
+    let (_, found) = run(dir.path(), false);
+    assert!(
+        messages(&found, dir.path())[0].starts_with(
+            "episodes/001-a/episode.md:8:27: error: `invitée` is not a Podcasting 2.0 person role"
+        ),
+        "{found:?}"
     );
 }
