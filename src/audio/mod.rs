@@ -1,8 +1,12 @@
 //! Audio: measuring MPEG streams exactly and writing the ID3 tag of the published copy.
 
+pub mod cover;
 mod probe;
+pub mod tag;
 
+pub use cover::{CoverError, prepare_cover};
 pub use probe::{ProbeError, probe};
+pub use tag::build_tag;
 
 /// MPEG audio version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
