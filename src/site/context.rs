@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::locale::Locale;
 use super::text::{excerpt, plain_text};
-use crate::model::{Chapter, Episode, Person, Show};
+use crate::model::{Chapter, Episode, Person, Show, Transcript};
 
 /// The show, given to every template as `site`.
 #[derive(Clone, Debug, Serialize)]
@@ -292,11 +292,7 @@ pub fn episode(episode: &Episode, site: &SiteCtx, locale: Locale, urls: &Urls) -
         None => excerpt(&plain_text(&episode.notes_html), 200),
     };
     let transcript = episode.transcript.as_ref().map(|t| {
-        let link = urls.link(&format!(
-            "episodes/{}/transcript.{}",
-            episode.slug,
-            t.format.extension()
-        ));
+        let link = urls.link(&transcript_path(episode, t));
         TranscriptCtx {
             url: link.url,
             abs_url: link.abs_url,
@@ -341,6 +337,15 @@ pub fn episode(episode: &Episode, site: &SiteCtx, locale: Locale, urls: &Urls) -
         keywords: episode.keywords.clone(),
         transcript,
     }
+}
+
+/// Where a transcript is published: `episodes/<slug>/transcript.<vtt|srt>` (SPEC §4).
+pub fn transcript_path(episode: &Episode, transcript: &Transcript) -> String {
+    format!(
+        "episodes/{}/transcript.{}",
+        episode.slug,
+        transcript.format.extension()
+    )
 }
 
 fn person(p: &Person, locale: Locale) -> PersonCtx {

@@ -201,6 +201,13 @@ pub fn render(
         if let Some(image) = &episode.image {
             files.push(copy(&image.published, &image.source));
         }
+        // The page links to the transcript, so the page publishes it (as with artwork).
+        if let Some(transcript) = &episode.transcript {
+            files.push(copy(
+                &context::transcript_path(episode, transcript),
+                &transcript.source,
+            ));
+        }
     }
     files.extend(assets.into_iter().map(|asset| OutputFile {
         path: format!("{ASSETS_DIR}/{}", asset.name),

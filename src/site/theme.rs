@@ -218,6 +218,32 @@ mod tests {
     }
 
     #[test]
+    fn every_file_of_the_theme_folder_is_embedded() {
+        // The repository root is a podcast whose theme/ is the default theme: a file added
+        // there but not to the lists above would work here and be missing from the binary.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("theme");
+        for (dir, embedded) in [
+            (
+                "templates",
+                TEMPLATES.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            ),
+            ("static", STATIC.iter().map(|(n, _)| *n).collect()),
+        ] {
+            for entry in walkdir::WalkDir::new(root.join(dir)) {
+                let entry = entry.unwrap();
+                if entry.file_type().is_file() {
+                    let name = entry.path().strip_prefix(root.join(dir)).unwrap();
+                    let name = name.to_string_lossy().replace('\\', "/");
+                    assert!(
+                        embedded.contains(&name.as_str()),
+                        "theme/{dir}/{name} is not embedded"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn template_names_cannot_leave_the_theme_folder() {
         let theme = Theme::new(Path::new("/tmp/theme"));
         assert_eq!(theme.template("../podcast.yaml").unwrap(), None);

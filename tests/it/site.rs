@@ -309,6 +309,10 @@ fn the_episode_page_has_the_player_chapters_people_and_neighbours() {
         attr(&html, "a[type='text/vtt']", "href"),
         "/episodes/002-episode/transcript.vtt"
     );
+    match &files["episodes/002-episode/transcript.vtt"].content {
+        Content::Copy(source) => assert!(source.ends_with("002-episode/transcript.vtt")),
+        other => panic!("the transcript is not copied: {other:?}"),
+    }
     assert_eq!(attr(&html, "a[rel=prev]", "href"), "/episodes/001-episode/");
     assert_eq!(attr(&html, "a[rel=next]", "href"), "/episodes/003-episode/");
     assert_eq!(
