@@ -394,6 +394,9 @@ fn an_empty_show_still_has_a_home_page_and_a_404() {
     );
     let not_found = page(&files, "404.html");
     assert_eq!(attr(&not_found, "main a", "href"), "/");
+    assert_eq!(select(&not_found, "h1").len(), 1);
+    assert!(select(&not_found, "link[rel=canonical]").is_empty());
+    assert_eq!(attr(&not_found, "meta[name=robots]", "content"), "noindex");
     assert!(files.contains_key("sitemap.xml"));
 }
 
