@@ -1,10 +1,76 @@
 //! The HTML archive, rendered with minijinja from the embedded theme (overridable by `theme/`).
+//!
+//! [`render`] reads top to bottom: the theme and its assets, the template context (see
+//! `context.rs` for every variable a template gets), then one call per page: the archive
+//! pages, the episode pages, `404.html` and `sitemap.xml`. It returns files; `output`
+//! writes them.
+//!
+//! Every template gets `site` (the show), `t` (UI strings in the show's language) and `page`
+//! (`kind`, `url`, `abs_url`). Archive pages (`index.html`) also get `episodes` and
+//! `pagination`; episode pages (`episode.html`) get `episode`, `newer` and `older`;
+//! `sitemap.xml` gets `urls`.
 
+mod context;
+mod engine;
+mod locale;
+mod text;
+mod theme;
+
+use std::ops::Range;
 use std::path::Path;
+
+use minijinja::value::Serde;
+use minijinja::{Value, context};
+
+pub use context::{EpisodeCtx, SiteCtx};
+pub use locale::Locale;
+pub use theme::{ASSETS_DIR, Theme};
 
 use crate::diag::Diagnostics;
 use crate::model::{Episode, Show};
-use crate::output::OutputFile;
+use crate::output::{Content, OutputFile};
+use context::{Link, Urls};
+use engine::Engine;
+
+/// Episodes per archive page.
+pub const PER_PAGE: usize = 20;
+
+/// One page of the archive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// 1-based.
+    pub number: usize,
+    pub total: usize,
+    /// Which episodes, as indices into the newest-first list.
+    pub episodes: Range<usize>,
+}
+
+impl Page {
+    /// The page's path relative to the output root: `` for the first, `page/N/` after.
+    pub fn path(&self) -> String {
+        page_path(self.number)
+    }
+}
+
+fn page_path(number: usize) -> String {
+    match number {
+        0 | 1 => String::new(),
+        n => format!("page/{n}/"),
+    }
+}
+
+/// Splits `count` episodes into pages of `per_page`; there is always a first page, even empty.
+pub fn paginate(count: usize, per_page: usize) -> Vec<Page> {
+    let per_page = per_page.max(1);
+    let total = count.div_ceil(per_page).max(1);
+    (0..total)
+        .map(|i| Page {
+            number: i + 1,
+            total,
+            episodes: i * per_page..((i + 1) * per_page).min(count),
+        })
+        .collect()
+}
 
 /// Renders every page of the site; `theme_dir` holds the podcast's own overrides, if any.
 pub fn render(
@@ -12,6 +78,237 @@ pub fn render(
     episodes: &[Episode],
     theme_dir: &Path,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
-    let _ = (show, episodes, theme_dir);
-    Ok(Vec::new())
+    let locale = Locale::from_language(&show.language);
+    let theme = Theme::new(theme_dir);
+    let urls = Urls::new(show);
+    let assets = theme.assets()?;
+    let asset_urls = assets
+        .iter()
+        .map(|asset| {
+            let url = urls.link(&format!("{ASSETS_DIR}/{}", asset.name)).url;
+            let hash = blake3::hash(&asset.bytes).to_hex();
+            (asset.name.clone(), format!("{url}?v={}", &hash[..10]))
+        })
+        .collect();
+    let site = context::site(show, locale, &urls, asset_urls);
+
+    // Newest first, whatever order the loader gave; the slug breaks ties so output is stable.
+    let mut sorted: Vec<&Episode> = episodes.iter().collect();
+    sorted.sort_by(|a, b| (b.date.timestamp(), &a.slug).cmp(&(a.date.timestamp(), &b.slug)));
+    let items: Vec<EpisodeCtx> = sorted
+        .iter()
+        .map(|e| context::episode(e, &site, locale, &urls))
+        .collect();
+
+    let strings = locale.strings();
+    let globals = context! {
+        site => ser(&site),
+        t => ser(&strings),
+    };
+    let mut engine = Engine::new(theme);
+
+    let pages = paginate(items.len(), PER_PAGE);
+    for page in &pages {
+        let link = urls.link(&page.path());
+        let neighbour = |n: usize| {
+            (1..=page.total)
+                .contains(&n)
+                .then(|| urls.link(&page_path(n)))
+        };
+        let ctx = context! {
+            page => PageMeta {
+                kind: "index",
+                link: &link,
+                title: match page.number {
+                    1 => site.title.clone(),
+                    n => format!(
+                        "{} — {} {n} {} {}",
+                        site.title, strings["page"], strings["page_of"], page.total
+                    ),
+                },
+                description: &site.description_text,
+                image: &site.image.abs_url,
+            }
+            .value(),
+            episodes => ser(&items[page.episodes.clone()]),
+            pagination => context! {
+                number => page.number,
+                total => page.total,
+                per_page => PER_PAGE,
+                newer => ser(neighbour(page.number - 1)),
+                older => ser(neighbour(page.number + 1)),
+            },
+            ..globals.clone()
+        };
+        engine.render("index.html", format!("{}index.html", page.path()), ctx);
+    }
+
+    for (i, item) in items.iter().enumerate() {
+        let link = Link {
+            url: item.url.clone(),
+            abs_url: item.abs_url.clone(),
+        };
+        let ctx = context! {
+            page => PageMeta {
+                kind: "episode",
+                link: &link,
+                title: format!("{} — {}", item.title, site.title),
+                description: &item.description,
+                image: &item.image.abs_url,
+            }
+            .value(),
+            episode => ser(item),
+            newer => ser(i.checked_sub(1).map(|j| &items[j])),
+            older => ser(items.get(i + 1)),
+            ..globals.clone()
+        };
+        engine.render(
+            "episode.html",
+            format!("{}index.html", sorted[i].page_path()),
+            ctx,
+        );
+    }
+
+    let not_found = urls.link("404.html");
+    let page = PageMeta {
+        kind: "404",
+        link: &not_found,
+        title: format!("{} — {}", strings["not_found_title"], site.title),
+        description: &site.description_text,
+        image: &site.image.abs_url,
+    };
+    let ctx = context! { page => page.value(), ..globals.clone() };
+    engine.render("404.html", "404.html".to_string(), ctx);
+
+    let sitemap_link = urls.link("sitemap.xml");
+    let page = PageMeta {
+        kind: "sitemap",
+        link: &sitemap_link,
+        title: site.title.clone(),
+        description: &site.description_text,
+        image: &site.image.abs_url,
+    };
+    let ctx = context! {
+        page => page.value(),
+        urls => ser(sitemap(&urls, &pages, &items)),
+        ..globals
+    };
+    engine.render("sitemap.xml", "sitemap.xml".to_string(), ctx);
+
+    let mut files = engine.finish()?;
+    files.push(copy(&show.image.published, &show.image.source));
+    for episode in &sorted {
+        if let Some(image) = &episode.image {
+            files.push(copy(&image.published, &image.source));
+        }
+        // The page links to the transcript, so the page publishes it (as with artwork).
+        if let Some(transcript) = &episode.transcript {
+            files.push(copy(
+                &context::transcript_path(episode, transcript),
+                &transcript.source,
+            ));
+        }
+    }
+    files.extend(assets.into_iter().map(|asset| OutputFile {
+        path: format!("{ASSETS_DIR}/{}", asset.name),
+        content: Content::Bytes(asset.bytes),
+    }));
+    Ok(files)
+}
+
+/// What the layout needs about any page: `<title>`, meta description, canonical and OpenGraph.
+struct PageMeta<'a> {
+    kind: &'a str,
+    link: &'a Link,
+    title: String,
+    description: &'a str,
+    image: &'a str,
+}
+
+impl PageMeta<'_> {
+    fn value(&self) -> Value {
+        context! {
+            kind => self.kind,
+            url => &self.link.url,
+            abs_url => &self.link.abs_url,
+            title => &self.title,
+            description => self.description,
+            image => self.image,
+        }
+    }
+}
+
+/// A template value from anything serializable.
+fn ser<T: serde::Serialize>(value: T) -> Value {
+    Value::from(Serde(value))
+}
+
+fn copy(published: &str, source: &Path) -> OutputFile {
+    OutputFile {
+        path: published.to_string(),
+        content: Content::Copy(source.to_path_buf()),
+    }
+}
+
+/// One `<url>` of the sitemap.
+#[derive(serde::Serialize)]
+struct SitemapUrl {
+    loc: String,
+    lastmod: Option<String>,
+}
+
+/// The archive pages then the episodes, newest first: absolute URLs, dates as `YYYY-MM-DD`.
+fn sitemap(urls: &Urls, pages: &[Page], items: &[EpisodeCtx]) -> Vec<SitemapUrl> {
+    let newest = items.first().map(|e| e.date.day.clone());
+    let archive = pages.iter().map(|page| SitemapUrl {
+        loc: urls.link(&page.path()).abs_url,
+        lastmod: if page.number == 1 {
+            newest.clone()
+        } else {
+            None
+        },
+    });
+    let episodes = items.iter().map(|e| SitemapUrl {
+        loc: e.abs_url.clone(),
+        lastmod: Some(e.date.day.clone()),
+    });
+    archive.chain(episodes).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(count: usize) -> Vec<(usize, usize, Range<usize>, String)> {
+        paginate(count, PER_PAGE)
+            .into_iter()
+            .map(|p| (p.number, p.total, p.episodes.clone(), p.path()))
+            .collect()
+    }
+
+    #[test]
+    fn pagination_always_has_a_first_page() {
+        assert_eq!(shape(0), [(1, 1, 0..0, String::new())]);
+        assert_eq!(shape(1), [(1, 1, 0..1, String::new())]);
+    }
+
+    #[test]
+    fn pagination_by_twenty() {
+        assert_eq!(shape(20), [(1, 1, 0..20, String::new())]);
+        assert_eq!(
+            shape(21),
+            [
+                (1, 2, 0..20, String::new()),
+                (2, 2, 20..21, "page/2/".into())
+            ]
+        );
+        assert_eq!(
+            shape(45),
+            [
+                (1, 3, 0..20, String::new()),
+                (2, 3, 20..40, "page/2/".into()),
+                (3, 3, 40..45, "page/3/".into())
+            ]
+        );
+    }
 }

@@ -1,0 +1,442 @@
+//! What templates see: plain serializable values built from the domain model, with every
+//! URL, date and duration already computed, so themes hold no logic beyond layout.
+//!
+//! Links between pages are root-relative (`/episodes/x/`, or `/sub/episodes/x/` when
+//! `base_url` has a path), so the site works wherever `base_url` points, `carnets serve`
+//! included; canonical, OpenGraph and sitemap URLs are absolute.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::locale::Locale;
+use super::text::{excerpt, plain_text};
+use crate::model::{Chapter, Episode, Person, Show, Transcript};
+
+/// The show, given to every template as `site`.
+#[derive(Clone, Debug, Serialize)]
+pub struct SiteCtx {
+    pub title: String,
+    pub subtitle: Option<String>,
+    /// The description rendered from Markdown: print with `|safe`.
+    pub description_html: String,
+    /// The description as plain text, for `<meta name="description">`.
+    pub description_text: String,
+    /// BCP 47 tag as written in `podcast.yaml` (`fr-FR`).
+    pub language: String,
+    /// The primary language subtag, for `<html lang>` (`fr`).
+    pub lang: String,
+    /// OpenGraph locale (`fr_FR`).
+    pub og_locale: String,
+    /// Absolute URL of the site, ending in `/`.
+    pub base_url: String,
+    /// Root-relative URL of the site's home (`/`, or `/sub/`).
+    pub root: String,
+    pub author: String,
+    pub copyright: Option<String>,
+    pub license: Option<String>,
+    /// A link to the license text, for the Creative Commons licenses.
+    pub license_url: Option<String>,
+    pub explicit: bool,
+    pub keywords: Vec<String>,
+    /// Apple categories as written (`Business/Entrepreneurship`).
+    pub categories: Vec<String>,
+    /// Hosts and other credits of the show.
+    pub persons: Vec<PersonCtx>,
+    pub funding: Vec<LinkText>,
+    pub image: ImageCtx,
+    pub feed: Link,
+    /// Published theme assets by name (`style.css`) → root-relative URL with a content hash.
+    pub assets: BTreeMap<String, String>,
+}
+
+/// A URL, root-relative (`url`) for links and absolute (`abs_url`) for metadata.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct Link {
+    pub url: String,
+    pub abs_url: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LinkText {
+    pub url: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ImageCtx {
+    pub url: String,
+    pub abs_url: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonCtx {
+    pub name: String,
+    /// `host`, `guest`…
+    pub role: String,
+    /// The role in the show's language (« Invité·e »).
+    pub role_label: String,
+    pub group: String,
+    pub href: Option<String>,
+    pub img: Option<String>,
+}
+
+/// One episode, given as `episode` on its page and in `episodes` on archive pages.
+#[derive(Clone, Debug, Serialize)]
+pub struct EpisodeCtx {
+    pub slug: String,
+    pub title: String,
+    pub url: String,
+    pub abs_url: String,
+    pub guid: String,
+    pub date: DateCtx,
+    pub duration: DurationCtx,
+    pub number: Option<u32>,
+    pub season: Option<u32>,
+    /// `full`, `trailer` or `bonus`.
+    pub episode_type: String,
+    pub summary: Option<String>,
+    /// The summary, or the start of the notes, as plain text for `<meta name="description">`.
+    pub description: String,
+    pub explicit: bool,
+    /// The episode's artwork, or the show's when it has none.
+    pub image: ImageCtx,
+    pub has_own_image: bool,
+    pub audio: AudioCtx,
+    /// The show notes rendered from Markdown: print with `|safe`.
+    pub notes_html: String,
+    pub chapters: Vec<ChapterCtx>,
+    pub persons: Vec<PersonCtx>,
+    pub keywords: Vec<String>,
+    pub transcript: Option<TranscriptCtx>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DateCtx {
+    /// RFC 3339 with the offset, for `<time datetime>`.
+    pub iso: String,
+    /// `YYYY-MM-DD`.
+    pub day: String,
+    /// As a reader says it (« 1er janvier 2026 »).
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DurationCtx {
+    pub secs: u64,
+    /// ISO 8601 duration (`PT42M10S`), for `<time datetime>`.
+    pub iso: String,
+    /// As a listener reads it (« 42 min »).
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AudioCtx {
+    pub url: String,
+    pub abs_url: String,
+    pub mime: String,
+    /// Byte size of the published MP3.
+    pub size: u64,
+    /// The size as a reader reads it (« 147 ko »).
+    pub size_text: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ChapterCtx {
+    pub start_ms: u64,
+    /// Start in whole seconds, e.g. for a player's `#t=` fragment.
+    pub start_secs: u64,
+    /// `0:10`, `12:05`, `1:02:03`.
+    pub timestamp: String,
+    /// ISO 8601 duration from the start, for `<time datetime>`.
+    pub iso: String,
+    pub title: String,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TranscriptCtx {
+    pub url: String,
+    pub abs_url: String,
+    pub mime: String,
+    /// `vtt` or `srt`.
+    pub format: String,
+}
+
+/// Root-relative URLs of the site: `base_url`'s path followed by the page path.
+#[derive(Clone, Debug)]
+pub struct Urls {
+    base: String,
+    root: String,
+    media: String,
+}
+
+impl Urls {
+    pub fn new(show: &Show) -> Self {
+        Self {
+            base: show.base_url.clone(),
+            root: root_path(&show.base_url),
+            media: show.media_base_url.clone(),
+        }
+    }
+
+    /// A path of the output (no leading `/`) as a root-relative and an absolute URL.
+    pub fn link(&self, path: &str) -> Link {
+        Link {
+            url: format!("{}{path}", self.root),
+            abs_url: format!("{}{path}", self.base),
+        }
+    }
+
+    /// Where the audio is served: under the site, or on `media_base_url` when it differs.
+    fn media(&self, path: &str) -> Link {
+        if self.media == self.base {
+            self.link(path)
+        } else {
+            let abs_url = format!("{}{path}", self.media);
+            Link {
+                url: abs_url.clone(),
+                abs_url,
+            }
+        }
+    }
+
+    pub fn root(&self) -> &str {
+        &self.root
+    }
+}
+
+/// The path of an absolute URL, ending in `/`: `https://a.fr/podcast/` → `/podcast/`.
+pub fn root_path(base_url: &str) -> String {
+    let after_scheme = base_url.find("://").map_or(0, |i| i + 3);
+    match base_url[after_scheme..].find('/') {
+        Some(slash) => {
+            let path = &base_url[after_scheme + slash..];
+            if path.ends_with('/') {
+                path.to_string()
+            } else {
+                format!("{path}/")
+            }
+        }
+        None => "/".to_string(),
+    }
+}
+
+pub fn site(show: &Show, locale: Locale, urls: &Urls, assets: BTreeMap<String, String>) -> SiteCtx {
+    let lang = show
+        .language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let og_locale = show.language.replace('-', "_");
+    let image = urls.link(&show.image.published);
+    SiteCtx {
+        title: show.title.clone(),
+        subtitle: show.subtitle.clone(),
+        description_html: show.description_html.clone(),
+        description_text: excerpt(&plain_text(&show.description_html), 200),
+        language: show.language.clone(),
+        lang,
+        og_locale,
+        base_url: show.base_url.clone(),
+        root: urls.root().to_string(),
+        author: show.author.clone(),
+        copyright: show.copyright.clone(),
+        license_url: show.license.as_deref().and_then(|l| license_url(l, locale)),
+        license: show.license.clone(),
+        explicit: show.explicit,
+        keywords: show.keywords.clone(),
+        categories: show
+            .categories
+            .iter()
+            .map(|c| match &c.sub {
+                Some(sub) => format!("{}/{sub}", c.name),
+                None => c.name.clone(),
+            })
+            .collect(),
+        persons: show.persons.iter().map(|p| person(p, locale)).collect(),
+        funding: show
+            .funding
+            .iter()
+            .map(|f| LinkText {
+                url: f.url.clone(),
+                text: f.text.clone(),
+            })
+            .collect(),
+        image: ImageCtx {
+            url: image.url,
+            abs_url: image.abs_url,
+        },
+        feed: urls.link("feed.xml"),
+        assets,
+    }
+}
+
+pub fn episode(episode: &Episode, site: &SiteCtx, locale: Locale, urls: &Urls) -> EpisodeCtx {
+    let page = urls.link(&episode.page_path());
+    let audio = urls.media(&episode.audio_path());
+    let secs = episode.duration_secs();
+    let image = match &episode.image {
+        Some(art) => {
+            let link = urls.link(&art.published);
+            ImageCtx {
+                url: link.url,
+                abs_url: link.abs_url,
+            }
+        }
+        None => site.image.clone(),
+    };
+    let description = match &episode.summary {
+        Some(summary) => summary.clone(),
+        None => excerpt(&plain_text(&episode.notes_html), 200),
+    };
+    let transcript = episode.transcript.as_ref().map(|t| {
+        let link = urls.link(&transcript_path(episode, t));
+        TranscriptCtx {
+            url: link.url,
+            abs_url: link.abs_url,
+            mime: t.format.mime().to_string(),
+            format: t.format.extension().to_string(),
+        }
+    });
+    EpisodeCtx {
+        slug: episode.slug.clone(),
+        title: episode.title.clone(),
+        url: page.url,
+        abs_url: page.abs_url,
+        guid: episode.guid.clone(),
+        date: DateCtx {
+            iso: episode.date.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+            day: episode.date.strftime("%Y-%m-%d").to_string(),
+            text: locale.date(&episode.date),
+        },
+        duration: DurationCtx {
+            secs,
+            iso: iso_duration(secs),
+            text: locale.duration(secs),
+        },
+        number: episode.number,
+        season: episode.season,
+        episode_type: episode.episode_type.as_str().to_string(),
+        summary: episode.summary.clone(),
+        description,
+        explicit: episode.explicit.unwrap_or(site.explicit),
+        has_own_image: episode.image.is_some(),
+        image,
+        audio: AudioCtx {
+            url: audio.url,
+            abs_url: audio.abs_url,
+            mime: "audio/mpeg".to_string(),
+            size: episode.published_size,
+            size_text: locale.size(episode.published_size),
+        },
+        notes_html: episode.notes_html.clone(),
+        chapters: episode.chapters.iter().map(chapter).collect(),
+        persons: episode.persons.iter().map(|p| person(p, locale)).collect(),
+        keywords: episode.keywords.clone(),
+        transcript,
+    }
+}
+
+/// Where a transcript is published: `episodes/<slug>/transcript.<vtt|srt>` (SPEC §4).
+pub fn transcript_path(episode: &Episode, transcript: &Transcript) -> String {
+    format!(
+        "episodes/{}/transcript.{}",
+        episode.slug,
+        transcript.format.extension()
+    )
+}
+
+fn person(p: &Person, locale: Locale) -> PersonCtx {
+    PersonCtx {
+        name: p.name.clone(),
+        role: p.role.clone(),
+        role_label: locale.role(&p.role),
+        group: p.group.clone(),
+        href: p.href.clone(),
+        img: p.img.clone(),
+    }
+}
+
+fn chapter(c: &Chapter) -> ChapterCtx {
+    let secs = c.start_ms / 1000;
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    ChapterCtx {
+        start_ms: c.start_ms,
+        start_secs: secs,
+        timestamp: if h > 0 {
+            format!("{h}:{m:02}:{s:02}")
+        } else {
+            format!("{m}:{s:02}")
+        },
+        iso: iso_duration(secs),
+        title: c.title.clone(),
+        url: c.url.clone(),
+    }
+}
+
+/// `PT1H2M3S`; `PT0S` for zero.
+pub fn iso_duration(secs: u64) -> String {
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    let mut out = String::from("PT");
+    if h > 0 {
+        out += &format!("{h}H");
+    }
+    if m > 0 {
+        out += &format!("{m}M");
+    }
+    if s > 0 || (h == 0 && m == 0) {
+        out += &format!("{s}S");
+    }
+    out
+}
+
+/// The Creative Commons deed of an SPDX-like identifier (`cc-by-4.0`), in the show's language.
+fn license_url(license: &str, locale: Locale) -> Option<String> {
+    let rest = license.to_ascii_lowercase();
+    let rest = rest.strip_prefix("cc-")?;
+    let (kind, version) = rest.rsplit_once('-')?;
+    let known = ["by", "by-sa", "by-nd", "by-nc", "by-nc-sa", "by-nc-nd"];
+    if !known.contains(&kind) || !version.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    let lang = match locale {
+        Locale::Fr => ".fr",
+        Locale::En => "",
+    };
+    Some(format!(
+        "https://creativecommons.org/licenses/{kind}/{version}/deed{lang}"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_path_keeps_the_path_of_base_url() {
+        assert_eq!(root_path("https://carnets.citedelia.fr/"), "/");
+        assert_eq!(root_path("https://example.org/podcast/"), "/podcast/");
+        assert_eq!(root_path("http://127.0.0.1:8080/"), "/");
+        assert_eq!(root_path("https://example.org"), "/");
+    }
+
+    #[test]
+    fn iso_durations() {
+        assert_eq!(iso_duration(0), "PT0S");
+        assert_eq!(iso_duration(45), "PT45S");
+        assert_eq!(iso_duration(3600), "PT1H");
+        assert_eq!(iso_duration(3725), "PT1H2M5S");
+    }
+
+    #[test]
+    fn creative_commons_licenses_link_to_their_deed() {
+        assert_eq!(
+            license_url("cc-by-4.0", Locale::Fr).as_deref(),
+            Some("https://creativecommons.org/licenses/by/4.0/deed.fr")
+        );
+        assert_eq!(license_url("mit", Locale::Fr), None);
+        assert_eq!(license_url("cc-foo-4.0", Locale::En), None);
+    }
+}
