@@ -33,6 +33,7 @@ fn show() -> Show {
         subtitle: None,
         keywords: Vec::new(),
         guid: uuid::Uuid::nil(),
+        guid_is_set: false,
         locked: None,
         funding: Vec::new(),
         persons: Vec::new(),
@@ -49,6 +50,7 @@ fn chapter(start_ms: u64, title: &str, url: Option<&str>) -> Chapter {
         start_ms,
         title: title.into(),
         url: url.map(Into::into),
+        img: None,
         pos: Pos { line: 1, column: 1 },
     }
 }
@@ -110,6 +112,7 @@ fn episode() -> Episode {
         notes_html: String::new(),
         media: media(),
         published_size: 0,
+        positions: Default::default(),
     }
 }
 

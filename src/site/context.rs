@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::locale::Locale;
 use super::text::{excerpt, plain_text};
-use crate::model::{Chapter, Episode, Person, Show, Transcript};
+use crate::model::{Chapter, Episode, Person, Show};
 
 /// The show, given to every template as `site`.
 #[derive(Clone, Debug, Serialize)]
@@ -291,8 +291,8 @@ pub fn episode(episode: &Episode, site: &SiteCtx, locale: Locale, urls: &Urls) -
         Some(summary) => summary.clone(),
         None => excerpt(&plain_text(&episode.notes_html), 200),
     };
-    let transcript = episode.transcript.as_ref().map(|t| {
-        let link = urls.link(&transcript_path(episode, t));
+    let transcript = episode.transcript.as_ref().zip(episode.transcript_path()).map(|(t, path)| {
+        let link = urls.link(&path);
         TranscriptCtx {
             url: link.url,
             abs_url: link.abs_url,
@@ -339,14 +339,6 @@ pub fn episode(episode: &Episode, site: &SiteCtx, locale: Locale, urls: &Urls) -
     }
 }
 
-/// Where a transcript is published: `episodes/<slug>/transcript.<vtt|srt>` (SPEC §4).
-pub fn transcript_path(episode: &Episode, transcript: &Transcript) -> String {
-    format!(
-        "episodes/{}/transcript.{}",
-        episode.slug,
-        transcript.format.extension()
-    )
-}
 
 fn person(p: &Person, locale: Locale) -> PersonCtx {
     PersonCtx {

@@ -196,19 +196,6 @@ pub fn render(
     engine.render("sitemap.xml", "sitemap.xml".to_string(), ctx);
 
     let mut files = engine.finish()?;
-    files.push(copy(&show.image.published, &show.image.source));
-    for episode in &sorted {
-        if let Some(image) = &episode.image {
-            files.push(copy(&image.published, &image.source));
-        }
-        // The page links to the transcript, so the page publishes it (as with artwork).
-        if let Some(transcript) = &episode.transcript {
-            files.push(copy(
-                &context::transcript_path(episode, transcript),
-                &transcript.source,
-            ));
-        }
-    }
     files.extend(assets.into_iter().map(|asset| OutputFile {
         path: format!("{ASSETS_DIR}/{}", asset.name),
         content: Content::Bytes(asset.bytes),
@@ -241,13 +228,6 @@ impl PageMeta<'_> {
 /// A template value from anything serializable.
 fn ser<T: serde::Serialize>(value: T) -> Value {
     Value::from(Serde(value))
-}
-
-fn copy(published: &str, source: &Path) -> OutputFile {
-    OutputFile {
-        path: published.to_string(),
-        content: Content::Copy(source.to_path_buf()),
-    }
 }
 
 /// One `<url>` of the sitemap.

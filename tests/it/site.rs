@@ -40,6 +40,7 @@ fn show(base_url: &str) -> Show {
         subtitle: None,
         keywords: vec![],
         guid: uuid::Uuid::nil(),
+        guid_is_set: false,
         locked: None,
         funding: vec![],
         persons: vec![Person {
@@ -96,6 +97,7 @@ fn episode(n: u32, secs: u64) -> Episode {
             bitrate: 40_000,
         },
         published_size: 146_964,
+        positions: Default::default(),
         slug,
     }
 }
@@ -244,12 +246,14 @@ fn the_episode_page_has_the_player_chapters_people_and_neighbours() {
             start_ms: 0,
             title: "Introduction".into(),
             url: None,
+            img: None,
             pos: Pos::default(),
         },
         Chapter {
             start_ms: 15_846,
             title: "Qui la Cité accompagne-t-elle\u{202f}?".into(),
             url: Some("https://example.org/ch".into()),
+            img: None,
             pos: Pos::default(),
         },
     ];
@@ -263,6 +267,7 @@ fn the_episode_page_has_the_player_chapters_people_and_neighbours() {
     middle.transcript = Some(Transcript {
         source: PathBuf::from("/podcast/episodes/002-episode/transcript.vtt"),
         format: TranscriptFormat::Vtt,
+        cues: Vec::new(),
     });
     let files = render(
         &show,

@@ -102,6 +102,7 @@ fn show() -> Show {
         subtitle: None,
         keywords: Vec::new(),
         guid: uuid::Uuid::nil(),
+        guid_is_set: false,
         locked: None,
         funding: Vec::new(),
         persons: Vec::new(),
@@ -118,6 +119,7 @@ fn chapter(start_ms: u64, title: &str, url: Option<&str>) -> Chapter {
         start_ms,
         title: title.into(),
         url: url.map(Into::into),
+        img: None,
         pos: Pos { line: 1, column: 1 },
     }
 }
@@ -159,6 +161,7 @@ fn episode(source: &Source) -> Episode {
         notes_html: String::new(),
         media: source.media.clone(),
         published_size: 0,
+        positions: Default::default(),
     }
 }
 
@@ -188,7 +191,8 @@ fn publish_episode(
             end: source.end,
         },
     };
-    publish(&out, vec![file]).unwrap();
+    let cache = carnets::output::SourceCache::open(&dir.path().join(".carnets"));
+    publish(&out, vec![file], &cache).unwrap();
     let mp3 = out.join(episode.audio_path());
     Published { dir, mp3, tag }
 }
