@@ -1,6 +1,10 @@
 //! Audio: measuring MPEG streams exactly and writing the ID3 tag of the published copy.
 
+mod frame;
 mod probe;
+mod stream;
+mod tags;
+mod xing;
 
 pub use probe::{ProbeError, probe};
 
