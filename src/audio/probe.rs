@@ -17,13 +17,16 @@
 //! ffmpeg decodes, to the sample, for every fixture. Without a LAME tag nothing is trimmed and
 //! every decoded sample is played (the decoder delay is silence inside the count).
 
-use std::fmt;
 use std::fs::File;
+use std::io::{Read, Seek};
 use std::path::Path;
 
 use super::frame::{FrameHeader, MAX_FRAME_LEN, STREAM_MASK, frame_len, is_free_format};
 use super::stream::{BUF_LEN, Stream};
 use super::{AudioInfo, tags, xing};
+
+mod error;
+pub use error::ProbeError;
 
 /// Samples an MPEG Layer III decoder outputs before the first encoded one (528 + 1).
 const DECODER_DELAY: u16 = 529;
@@ -38,92 +41,6 @@ const CONFIRM_WINDOW: usize = CONFIRM_FRAMES * MAX_FRAME_LEN + 4;
 
 const _: () = assert!(CONFIRM_WINDOW <= BUF_LEN);
 
-/// Why a file could not be measured. The `Display` text follows "`<file>: error: `".
-#[derive(Debug)]
-pub enum ProbeError {
-    Io(std::io::Error),
-    /// No MPEG audio stream in the file; the reason is in plain words.
-    NotMpeg(String),
-    /// The stream uses a free-format bitrate, which we do not measure.
-    FreeFormat,
-    /// The Xing/Info/VBRI header announces more audio than the file holds.
-    Truncated {
-        expected_frames: u64,
-        found_frames: u64,
-        expected_ms: u64,
-        found_ms: u64,
-    },
-    /// Much of the file between the first and the last frame is not MPEG audio.
-    Damaged {
-        junk_bytes: u64,
-        total_bytes: u64,
-    },
-}
-
-impl fmt::Display for ProbeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ProbeError::Io(e) => write!(f, "cannot read the file: {e}"),
-            ProbeError::NotMpeg(why) => write!(
-                f,
-                "not an MP3 file: {why}; export the episode as MP3 (MPEG audio) and try again"
-            ),
-            ProbeError::FreeFormat => write!(
-                f,
-                "the MP3 uses a \"free format\" bitrate, which podcast apps cannot seek in and \
-                 carnets cannot measure; export it again at a standard bitrate (e.g. 128 kbps)"
-            ),
-            ProbeError::Truncated {
-                expected_frames,
-                found_frames,
-                expected_ms,
-                found_ms,
-            } => {
-                write!(
-                    f,
-                    "the MP3 is cut short: its header announces {expected_frames} frames ({}) \
-                     but the file holds only {found_frames} ({}); it was not completely \
-                     exported, downloaded or copied: export or copy it again",
-                    clock(*expected_ms),
-                    clock(*found_ms)
-                )
-            }
-            ProbeError::Damaged {
-                junk_bytes,
-                total_bytes,
-            } => write!(
-                f,
-                "the MP3 is damaged: {junk_bytes} of its {total_bytes} bytes are not MPEG audio \
-                 frames; export the episode again from the original recording"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for ProbeError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ProbeError::Io(e) => Some(e),
-            _ => None,
-        }
-    }
-}
-
-impl From<std::io::Error> for ProbeError {
-    fn from(e: std::io::Error) -> Self {
-        ProbeError::Io(e)
-    }
-}
-
-/// `m:ss` or `h:mm:ss`, for messages.
-fn clock(ms: u64) -> String {
-    let s = ms / 1000;
-    match s / 3600 {
-        0 => format!("{}:{:02}", s / 60, s % 60),
-        h => format!("{h}:{:02}:{:02}", s / 60 % 60, s % 60),
-    }
-}
-
 #[inline(always)]
 fn be32(b: &[u8]) -> u32 {
     u32::from_be_bytes([b[0], b[1], b[2], b[3]])
@@ -131,19 +48,22 @@ fn be32(b: &[u8]) -> u32 {
 
 /// Measures the MPEG stream of `path` without reading it whole into memory.
 pub fn probe(path: &Path) -> Result<AudioInfo, ProbeError> {
-    let mut file = File::open(path)?;
+    let file = File::open(path)?;
     let len = file.metadata()?.len();
+    probe_reader(file, len)
+}
+
+/// Measures the MPEG stream of the first `len` bytes of `src`.
+fn probe_reader<R: Read + Seek>(mut src: R, len: u64) -> Result<AudioInfo, ProbeError> {
     if len == 0 {
         return Err(ProbeError::NotMpeg("the file is empty".into()));
     }
-    let region_end = tags::audio_region_end(&mut file, len)?;
-    scan(Stream::new(file, region_end))
+    let region_end = tags::audio_region_end(&mut src, len)?;
+    scan(Stream::new(src, region_end))
 }
 
 /// Measures the stream of `s`, whose region already excludes the tags at the end.
-pub(crate) fn scan<R: std::io::Read + std::io::Seek>(
-    mut s: Stream<R>,
-) -> Result<AudioInfo, ProbeError> {
+fn scan<R: Read + Seek>(mut s: Stream<R>) -> Result<AudioInfo, ProbeError> {
     // ID3v2 tags at the start, possibly several; each is at least 10 bytes, so this ends.
     let mut pos = 0u64;
     while let Some(n) = tags::id3v2_len(s.window(pos, 10)?.bytes) {
@@ -302,7 +222,7 @@ pub(crate) fn scan<R: std::io::Read + std::io::Seek>(
 /// Finds the first offset at or after `from` where [`CONFIRM_FRAMES`] frames chain up (or fewer
 /// that end exactly at the end of the region), with the stream `key` when given. Returns the
 /// offset and its header word.
-fn sync<R: std::io::Read + std::io::Seek>(
+fn sync<R: Read + Seek>(
     s: &mut Stream<R>,
     from: u64,
     key: Option<u32>,
@@ -373,10 +293,7 @@ fn sniff(head: &[u8]) -> Option<&'static str> {
 }
 
 /// The error for a region with no MPEG stream, saying what it looks like instead.
-fn no_stream<R: std::io::Read + std::io::Seek>(
-    s: &mut Stream<R>,
-    from: u64,
-) -> std::io::Result<ProbeError> {
+fn no_stream<R: Read + Seek>(s: &mut Stream<R>, from: u64) -> std::io::Result<ProbeError> {
     let head = s.window(from, 512)?.bytes;
     if head.len() >= 4 && is_free_format(be32(head)) {
         return Ok(ProbeError::FreeFormat);
@@ -399,3 +316,6 @@ fn is_text(head: &[u8]) -> bool {
     };
     valid && !head.contains(&0)
 }
+
+#[cfg(test)]
+mod tests;
