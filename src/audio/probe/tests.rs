@@ -285,3 +285,64 @@ fn never_panics_on_damaged_or_random_input() {
         let _ = run(&noise(seed, (seed as usize * 7919) % 70_000));
     }
 }
+
+/// A VBRI frame (Fraunhofer) announcing `count` frames.
+fn vbri_frame(count: u32, bytes: u32) -> Vec<u8> {
+    let mut f = frame(L3_128);
+    f[4..36].fill(0);
+    let mut tag = b"VBRI\x00\x01\x04\x52\x00\x4b".to_vec();
+    tag.extend(bytes.to_be_bytes());
+    tag.extend(count.to_be_bytes());
+    f[36..36 + tag.len()].copy_from_slice(&tag);
+    f
+}
+
+#[test]
+fn vbri_frame_is_not_audio_and_its_count_is_checked() {
+    let mut f = vbri_frame(30, 31 * 417);
+    f.extend(frames(L3_128, 30));
+    let info = ok(&f);
+    // No LAME tag: nothing trimmed, and the VBRI frame is in the range but not counted.
+    assert_eq!(
+        (info.frames, info.samples, info.audio_start),
+        (30, 30 * 1152, 0)
+    );
+    let mut f = vbri_frame(60, 61 * 417);
+    f.extend(frames(L3_128, 30));
+    assert!(matches!(
+        run(&f),
+        Err(ProbeError::Truncated {
+            expected_frames: 60,
+            found_frames: 30,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn a_byte_count_alone_also_reveals_truncation() {
+    // Xing with only the bytes flag, announcing 101 frames' worth of bytes; 50 are there.
+    let xing = |bytes: u32| {
+        let mut f = frame(L3_128);
+        f[4..36].fill(0);
+        f[36..44].copy_from_slice(b"Xing\0\0\0\x02");
+        f[44..48].copy_from_slice(&bytes.to_be_bytes());
+        f
+    };
+    let mut f = xing(101 * 417);
+    f.extend(frames(L3_128, 50));
+    match run(&f) {
+        Err(ProbeError::Truncated {
+            expected_frames,
+            found_frames: 50,
+            ..
+        }) => {
+            assert!((99..=101).contains(&expected_frames), "{expected_frames}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Encoders disagree on what the byte count covers: up to a frame too many is tolerated.
+    let mut f = xing(52 * 417);
+    f.extend(frames(L3_128, 50));
+    assert_eq!(ok(&f).frames, 50);
+}
