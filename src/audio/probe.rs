@@ -90,19 +90,17 @@ fn scan<R: Read + Seek>(mut s: Stream<R>) -> Result<AudioInfo, ProbeError> {
         .bytes
         .get(..first.len)
         .and_then(|f| xing::parse(f, &first));
-    pos = start
-        + if vbr_header.is_some() {
-            first.len as u64
-        } else {
-            0
-        };
+    let header_frame_len = if vbr_header.is_some() { first.len } else { 0 };
+    pos = start + header_frame_len as u64;
 
     let mut frames = 0u64;
     let mut audio_bytes = 0u64;
     let mut junk = start - tags_end;
     let mut audio_end = pos;
     // VBR means: some audio frame's bitrate differs from the first audio frame's.
-    let bitrate_bits = s.window(pos, 4)?.bytes.get(..4).map_or(word, be32) & 0xF000;
+    let next = s.window(pos, 4)?.bytes.get(..4).map(be32);
+    let next = next.filter(|&h| frame_len(h) != 0 && h & STREAM_MASK == key);
+    let bitrate_bits = next.unwrap_or(word) & 0xF000;
     let mut bitrates_differ = 0u32;
     loop {
         let w = s.window(pos, MAX_FRAME_LEN + 4)?;
@@ -250,7 +248,7 @@ fn sync<R: Read + Seek>(
     }
 }
 
-/// True-ish test of a candidate at `bytes[0]`: returns its header word when [`CONFIRM_FRAMES`]
+/// Checks the candidate frame at `bytes[0]`: returns its header word when [`CONFIRM_FRAMES`]
 /// frames with the same version, layer and sample rate follow each other, or when the chain
 /// ends exactly where the region ends (`last`: `bytes` runs to the end).
 fn chains(bytes: &[u8], last: bool, key: Option<u32>) -> Option<u32> {
