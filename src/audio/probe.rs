@@ -96,6 +96,9 @@ fn scan<R: Read + Seek>(mut s: Stream<R>) -> Result<AudioInfo, ProbeError> {
     let mut frames = 0u64;
     let mut audio_bytes = 0u64;
     let mut junk = start - tags_end;
+    // Junk between two frames (not before the first or after the last): damage, which may
+    // explain frames missing from what a header announced without the file being cut short.
+    let mut gap_junk = 0u64;
     let mut audio_end = pos;
     // VBR means: some audio frame's bitrate differs from the first audio frame's.
     let next = s.window(pos, 4)?.bytes.get(..4).map(be32);
@@ -142,6 +145,7 @@ fn scan<R: Read + Seek>(mut s: Stream<R>) -> Result<AudioInfo, ProbeError> {
         match sync(&mut s, pos + 1, Some(key))? {
             Some((next, _)) => {
                 junk += next - pos;
+                gap_junk += next - pos;
                 pos = next;
             }
             None => {
@@ -170,27 +174,28 @@ fn scan<R: Read + Seek>(mut s: Stream<R>) -> Result<AudioInfo, ProbeError> {
     }
     let mut delay_padding = 0;
     if let Some(v) = vbr_header {
-        if let Some(expected) = v.frames.map(u64::from).filter(|&e| e > frames) {
+        // Cut short: fewer frames than announced with no damage to account for them, or fewer
+        // bytes than announced. Encoders disagree on whether the byte count includes the
+        // header frame (or more): allow a frame of slack.
+        let found_bytes = audio_end - start;
+        let bytes_short = v
+            .bytes
+            .is_some_and(|b| u64::from(b) > found_bytes + MAX_FRAME_LEN as u64);
+        let expected = match v.frames {
+            Some(n) => u64::from(n),
+            // No frame count: estimate it from the bytes, for the message.
+            None => v
+                .bytes
+                .map_or(0, |b| frames * u64::from(b) / found_bytes.max(1)),
+        };
+        let frames_short = v.frames.is_some() && expected > frames && gap_junk == 0;
+        if expected > frames && (frames_short || bytes_short) {
             return Err(ProbeError::Truncated {
                 expected_frames: expected,
                 found_frames: frames,
                 expected_ms: ms(expected),
                 found_ms: ms(frames),
             });
-        }
-        // Only when the frame count is missing does the byte count tell about truncation.
-        // Encoders disagree on whether it includes the header frame: allow one frame of slack.
-        if let (None, Some(bytes)) = (v.frames, v.bytes) {
-            let found = audio_end - start;
-            if u64::from(bytes) > found + MAX_FRAME_LEN as u64 {
-                let expected = frames * u64::from(bytes) / found.max(1);
-                return Err(ProbeError::Truncated {
-                    expected_frames: expected,
-                    found_frames: frames,
-                    expected_ms: ms(expected),
-                    found_ms: ms(frames),
-                });
-            }
         }
         if let Some((delay, padding)) = v.delay_padding {
             // See the module doc: the decoder delay is skipped even when the padding is short.

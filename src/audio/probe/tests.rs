@@ -346,3 +346,26 @@ fn a_byte_count_alone_also_reveals_truncation() {
     f.extend(frames(L3_128, 50));
     assert_eq!(ok(&f).frames, 50);
 }
+
+#[test]
+fn frames_lost_to_damage_are_not_truncation() {
+    // The Info frame announces 50 frames and the right byte count; a smashed header in the
+    // middle loses one. The file is whole: measure what is there.
+    let mut f = info_frame(50, None);
+    f[40..44].copy_from_slice(&3u32.to_be_bytes()); // flags: frames and bytes
+    f[48..52].copy_from_slice(&(51 * 417u32).to_be_bytes());
+    f.extend(frames(L3_128, 50));
+    let smashed = 417 * 20;
+    f[smashed] = 0;
+    assert_eq!(ok(&f).frames, 49);
+    // Damaged and also cut short: the byte count gives it away.
+    f.truncate(417 * 40);
+    assert!(matches!(
+        run(&f),
+        Err(ProbeError::Truncated {
+            expected_frames: 50,
+            found_frames: 38,
+            ..
+        })
+    ));
+}
