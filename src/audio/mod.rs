@@ -1,8 +1,12 @@
 //! Audio: measuring MPEG streams exactly and writing the ID3 tag of the published copy.
 
 pub mod cover;
+mod frame;
 mod probe;
+mod stream;
 pub mod tag;
+mod tags;
+mod xing;
 
 pub use cover::{CoverError, prepare_cover};
 pub use probe::{ProbeError, probe};

@@ -4,5 +4,6 @@
 mod common;
 
 mod cli;
+mod probe;
 mod site;
 mod tag;
