@@ -160,21 +160,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         options.now,
         &cache,
     )?;
-    let mut files = Vec::new();
-    for episode in &mut episodes {
-        let tag = Vec::new();
-        episode.published_size = tag.len() as u64 + episode.media.audio_len();
-        files.push(OutputFile {
-            path: episode.audio_path(),
-            content: Content::Audio {
-                tag,
-                source: episode.audio.clone(),
-                start: episode.media.audio_start,
-                end: episode.media.audio_end,
-            },
-        });
-    }
+    let mut files = tag_audio(&show, &mut episodes, &cache)?;
+    files.push(copy(&show.image.published, &show.image.source));
     for episode in &episodes {
+        if let Some(image) = &episode.image {
+            files.push(copy(&image.published, &image.source));
+        }
         if let Some(path) = episode.chapters_path() {
             let json = chapters::to_json(&show, episode);
             files.push(OutputFile {
@@ -214,6 +205,57 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         written,
         warnings,
     })
+}
+
+/// The published MP3 of every episode: a fresh ID3 tag (with the episode's artwork, or else
+/// the show's) before the source's frames. Sets each episode's `published_size`.
+fn tag_audio(
+    show: &model::Show,
+    episodes: &mut [model::Episode],
+    cache: &SourceCache,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    use rayon::prelude::*;
+    let artwork = |e: &model::Episode| e.image.as_ref().unwrap_or(&show.image).source.clone();
+    // Each distinct artwork is prepared once (most episodes share the show's).
+    let sources: std::collections::BTreeSet<PathBuf> = episodes.iter().map(artwork).collect();
+    let mut found = Diagnostics::default();
+    for (source, result) in sources
+        .par_iter()
+        .map(|source| (source, cache.cover(source)))
+        .collect::<Vec<_>>()
+    {
+        if let Err(e) = result {
+            found.push(
+                Diagnostic::error(source, e.to_string())
+                    .help("export the artwork again as a JPEG or PNG"),
+            );
+        }
+    }
+    found.check()?;
+    episodes
+        .par_iter_mut()
+        .map(|episode| {
+            let cover = cache.cover(&artwork(episode)).expect("prepared above");
+            let tag = audio::build_tag(show, episode, Some(&cover));
+            episode.published_size = tag.len() as u64 + episode.media.audio_len();
+            Ok(OutputFile {
+                path: episode.audio_path(),
+                content: Content::Audio {
+                    tag,
+                    source: episode.audio.clone(),
+                    start: episode.media.audio_start,
+                    end: episode.media.audio_end,
+                },
+            })
+        })
+        .collect()
+}
+
+fn copy(path: &str, source: &Path) -> OutputFile {
+    OutputFile {
+        path: path.to_string(),
+        content: Content::Copy(source.to_path_buf()),
+    }
 }
 
 /// The show, its published episodes newest first, the warnings, and the lock to record (none

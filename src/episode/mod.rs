@@ -193,7 +193,6 @@ fn convert(
         .image
         .as_ref()
         .and_then(|v| config::artwork(dir, v, &format!("episodes/{slug}/"), check));
-    let audio = audio_file(dir, raw.audio.as_ref(), check);
     let transcript = transcript_file(dir, raw.transcript.as_ref(), check);
     let chapters = chapters(raw.chapters, check);
     let persons = check.persons(raw.persons);
@@ -219,7 +218,12 @@ fn convert(
     let title = check.required(raw.title, "title");
     let date = date?;
     let published = selection.drafts || (!raw.draft && date.timestamp() <= selection.now);
-    if !published || check.found.has_errors() {
+    if !published {
+        // A draft may not have its audio yet; everything else about it was checked above.
+        return None;
+    }
+    let audio = audio_file(dir, raw.audio.as_ref(), check);
+    if check.found.has_errors() {
         return None;
     }
     let audio = audio?;

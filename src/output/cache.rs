@@ -14,10 +14,14 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
-use crate::audio::{self, AudioInfo, ProbeError};
+use std::sync::Arc;
+
+use crate::audio::{self, AudioInfo, CoverError, ProbeError};
 
 /// File name of the cache index inside the cache folder.
 const INDEX: &str = "sources.json";
+/// Folder of the prepared covers (JPEG, named by the hash of their source).
+const COVERS: &str = "covers";
 /// Bumped when the cache's meaning changes, so old caches are ignored.
 const VERSION: u32 = 1;
 
@@ -54,6 +58,8 @@ pub struct SourceCache {
     index: Mutex<Index>,
     /// Entries used by this run: only those are saved, so the cache never grows stale.
     used: Mutex<Index>,
+    /// Covers prepared or read by this run, by content hash of their source.
+    covers: Mutex<BTreeMap<String, Arc<Vec<u8>>>>,
 }
 
 impl SourceCache {
@@ -71,6 +77,7 @@ impl SourceCache {
                 version: VERSION,
                 ..Index::default()
             }),
+            covers: Mutex::default(),
         }
     }
 
@@ -104,6 +111,23 @@ impl SourceCache {
         Ok(info)
     }
 
+    /// The artwork as it is embedded in the MP3s (see [`audio::prepare_cover`]), prepared once
+    /// per content and kept in the cache folder.
+    pub fn cover(&self, path: &Path) -> Result<Arc<Vec<u8>>, CoverError> {
+        let hash = self.hash(path).map_err(CoverError::Io)?;
+        if let Some(bytes) = lock(&self.covers).get(&hash) {
+            return Ok(bytes.clone());
+        }
+        let kept = self.dir.join(COVERS).join(format!("{hash}.jpg"));
+        let bytes = match fs::read(&kept) {
+            Ok(bytes) => bytes,
+            Err(_) => audio::prepare_cover(path)?,
+        };
+        let bytes = Arc::new(bytes);
+        lock(&self.covers).insert(hash, bytes.clone());
+        Ok(bytes)
+    }
+
     /// A file of the cache that belongs to one output folder (its manifest, its lock).
     pub fn output_file(&self, out: &Path, name: &str) -> io::Result<PathBuf> {
         let absolute = std::path::absolute(out)?;
@@ -111,9 +135,26 @@ impl SourceCache {
         Ok(self.dir.join(format!("out-{}.{name}", &id[..16])))
     }
 
-    /// Writes what this run used into the cache folder.
+    /// Writes what this run used into the cache folder (and forgets covers it did not use).
     pub fn save(&self) -> io::Result<()> {
-        fs::create_dir_all(&self.dir)?;
+        let covers = self.dir.join(COVERS);
+        fs::create_dir_all(&covers)?;
+        let used = lock(&self.covers);
+        for (hash, bytes) in used.iter() {
+            let file = covers.join(format!("{hash}.jpg"));
+            if !file.exists() {
+                super::write_atomically(&file, bytes)?;
+            }
+        }
+        for entry in fs::read_dir(&covers)?.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name
+                .strip_suffix(".jpg")
+                .is_some_and(|hash| used.contains_key(hash))
+            {
+                fs::remove_file(entry.path())?;
+            }
+        }
         let bytes = serde_json::to_vec(&*lock(&self.used)).map_err(io::Error::other)?;
         super::write_atomically(&self.dir.join(INDEX), &bytes)
     }

@@ -291,15 +291,19 @@ pub fn episode(episode: &Episode, site: &SiteCtx, locale: Locale, urls: &Urls) -
         Some(summary) => summary.clone(),
         None => excerpt(&plain_text(&episode.notes_html), 200),
     };
-    let transcript = episode.transcript.as_ref().zip(episode.transcript_path()).map(|(t, path)| {
-        let link = urls.link(&path);
-        TranscriptCtx {
-            url: link.url,
-            abs_url: link.abs_url,
-            mime: t.format.mime().to_string(),
-            format: t.format.extension().to_string(),
-        }
-    });
+    let transcript = episode
+        .transcript
+        .as_ref()
+        .zip(episode.transcript_path())
+        .map(|(t, path)| {
+            let link = urls.link(&path);
+            TranscriptCtx {
+                url: link.url,
+                abs_url: link.abs_url,
+                mime: t.format.mime().to_string(),
+                format: t.format.extension().to_string(),
+            }
+        });
     EpisodeCtx {
         slug: episode.slug.clone(),
         title: episode.title.clone(),
@@ -338,7 +342,6 @@ pub fn episode(episode: &Episode, site: &SiteCtx, locale: Locale, urls: &Urls) -
         transcript,
     }
 }
-
 
 fn person(p: &Person, locale: Locale) -> PersonCtx {
     PersonCtx {

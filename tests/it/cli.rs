@@ -37,6 +37,8 @@ fn build_publishes_every_episode() {
         );
     }
     assert!(public.join("feed.xml").is_file());
+    assert!(public.join("cover.jpg").is_file());
+    assert!(public.join("episodes/001-cbr/chapters.json").is_file());
     assert!(stderr.contains("built 4 episode(s)"), "{stderr}");
 }
 
@@ -70,7 +72,7 @@ fn bad_yaml_exits_1_and_names_the_file_and_line() {
     let (code, _, stderr) = build(&root);
     assert_eq!(code, 1);
     assert!(
-        stderr.contains("episodes/003-mpeg2/episode.md:8:"),
+        stderr.contains("episodes/003-mpeg2/episode.md:7:7: error:"),
         "{stderr}"
     );
     assert!(stderr.contains("nothing was written"), "{stderr}");
