@@ -43,7 +43,8 @@ fn has_scheme(reference: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
-/// Resolves a URL reference found in the HTML of a page at `page_url` (which ends in `/`).
+/// Resolves a URL reference found in the HTML of a page at `page_url` (an absolute URL ending
+/// in `/`, without query or fragment), as a browser would (RFC 3986 §5.2).
 fn resolve(reference: &str, page_url: &str) -> Option<String> {
     if reference.is_empty() || has_scheme(reference) {
         return None;
@@ -52,10 +53,43 @@ fn resolve(reference: &str, page_url: &str) -> Option<String> {
         let scheme = page_url.split_once("//").map_or("https:", |(s, _)| s);
         return Some(format!("{scheme}{reference}"));
     }
-    if reference.starts_with('/') {
-        return origin(page_url).map(|origin| format!("{origin}{reference}"));
+    if reference.starts_with(['#', '?']) {
+        return Some(format!("{page_url}{reference}"));
     }
-    Some(format!("{page_url}{reference}"))
+    let origin = origin(page_url)?;
+    let split = reference.find(['?', '#']).unwrap_or(reference.len());
+    let (path, suffix) = reference.split_at(split);
+    let joined = if path.starts_with('/') {
+        path.to_string()
+    } else {
+        let page_path = &page_url[origin.len()..];
+        let dir = &page_path[..page_path.rfind('/').map_or(0, |i| i + 1)];
+        format!("{}{path}", if dir.is_empty() { "/" } else { dir })
+    };
+    Some(format!("{origin}{}{suffix}", remove_dot_segments(&joined)))
+}
+
+/// Removes the `.` and `..` segments of an absolute path.
+fn remove_dot_segments(path: &str) -> String {
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let mut out: Vec<&str> = Vec::with_capacity(segments.len());
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        match *segment {
+            "." => {}
+            ".." => {
+                out.pop();
+            }
+            other => {
+                out.push(other);
+                continue;
+            }
+        }
+        if last {
+            out.push("");
+        }
+    }
+    format!("/{}", out.join("/"))
 }
 
 /// Rewrites every relative `href` and `src` attribute of `html` to an absolute URL, resolved
@@ -257,6 +291,20 @@ mod tests {
             absolutize_urls(html, PAGE),
             format!(
                 r##"<p><a href="{PAGE}#fn-1">1</a> <img src="{PAGE}cover.jpg" alt="a=b"> <a href="https://carnets.example.org/x?a=1&amp;b=2">x</a> <a href='https://cdn.example.org/y'>y</a></p>"##
+            )
+        );
+    }
+
+    #[test]
+    fn dot_segments_are_resolved() {
+        let html = r#"<a href="../001-bienvenue/">1</a><a href="./notes.pdf">n</a><a href="../../..">r</a><a href="/../x">x</a>"#;
+        assert_eq!(
+            absolutize_urls(html, PAGE),
+            concat!(
+                r#"<a href="https://carnets.example.org/podcast/episodes/001-bienvenue/">1</a>"#,
+                r#"<a href="https://carnets.example.org/podcast/episodes/001-bienvenue/notes.pdf">n</a>"#,
+                r#"<a href="https://carnets.example.org/">r</a>"#,
+                r#"<a href="https://carnets.example.org/x">x</a>"#,
             )
         );
     }

@@ -38,15 +38,21 @@ pub fn write(w: &mut XmlWriter, show: &Show, episode: &Episode) {
     w.text("link", &[], &page_url);
     w.text("guid", &[("isPermaLink", "false")], &episode.guid);
     w.text("pubDate", &[], &rfc2822(&episode.date));
-    // `description` is HTML: the summary, escaped, is the short text apps show in lists;
-    // without one, the show notes.
-    match &episode.summary {
-        Some(summary) if !summary.trim().is_empty() => w.html("description", &escape_html(summary)),
-        _ if has_notes => w.html("description", &notes),
-        _ => {}
+    // `description` is HTML: the summary, escaped into a paragraph, is the short text apps
+    // show in lists; without one, the show notes. itunes:summary repeats the summary as plain
+    // text for the readers (gPodder's, Podcast Index's, feedparser) that take it over
+    // `description` as the text to show.
+    let summary = episode.summary.as_deref().filter(|s| !s.trim().is_empty());
+    match summary {
+        Some(summary) => w.html("description", &format!("<p>{}</p>", escape_html(summary))),
+        None if has_notes => w.html("description", &notes),
+        None => {}
     }
     if has_notes {
         w.html("content:encoded", &notes);
+    }
+    if let Some(summary) = summary {
+        w.text("itunes:summary", &[], summary);
     }
     w.empty(
         "enclosure",
@@ -73,7 +79,7 @@ pub fn write(w: &mut XmlWriter, show: &Show, episode: &Episode) {
         w.empty("itunes:image", &[("href", &show.url(&image.published))]);
     }
     if !episode.keywords.is_empty() {
-        w.text("itunes:keywords", &[], &episode.keywords.join(","));
+        w.text("itunes:keywords", &[], &episode.keywords.join(", "));
     }
     if let Some(season) = episode.season {
         w.text("podcast:season", &[], &season.to_string());

@@ -63,6 +63,11 @@ fn channel(w: &mut XmlWriter, show: &Show, episodes: &[Episode]) {
 
     w.text("title", &[], &show.title);
     w.text("link", &[], &show.base_url);
+    // feedparser files itunes:subtitle and description under one key, the last one read
+    // winning: the description comes second so that it is the one kept.
+    if let Some(subtitle) = &show.subtitle {
+        w.text("itunes:subtitle", &[], subtitle);
+    }
     w.text("description", &[], &channel_description(show));
     w.text("language", &[], &show.language);
     if let Some(copyright) = &show.copyright {
@@ -91,20 +96,19 @@ fn channel(w: &mut XmlWriter, show: &Show, episodes: &[Episode]) {
     w.text("link", &[], &show.base_url);
     w.close();
 
-    w.text("itunes:author", &[], &show.author);
+    // The owner before the author: feedparser lets the owner's name overwrite the author
+    // read before it.
     w.open("itunes:owner", &[]);
     w.text("itunes:name", &[], &show.owner.name);
     w.text("itunes:email", &[], &show.owner.email);
     w.close();
+    w.text("itunes:author", &[], &show.author);
     w.empty("itunes:image", &[("href", &image_url)]);
     itunes_categories(w, &show.categories);
     w.text("itunes:explicit", &[], bool_str(show.explicit));
     w.text("itunes:type", &[], show.show_type.as_str());
-    if let Some(subtitle) = &show.subtitle {
-        w.text("itunes:subtitle", &[], subtitle);
-    }
     if !show.keywords.is_empty() {
-        w.text("itunes:keywords", &[], &show.keywords.join(","));
+        w.text("itunes:keywords", &[], &show.keywords.join(", "));
     }
     if let Some(url) = &show.new_feed_url {
         w.text("itunes:new-feed-url", &[], url);

@@ -6,11 +6,16 @@
 //!   carriage return, and U+FFFE/U+FFFF (lone surrogates cannot exist in a Rust `str`). DEL and
 //!   the C1 controls (U+007F–U+009F) go too: they are legal XML but never meant in UTF-8 text,
 //!   and the W3C validator flags C1 characters as mis-encoded;
-//! - in plain text and attributes, `&`, `<` and `>` are written as hexadecimal character
-//!   references (`&#x26;`, `&#x3C;`, `&#x3E;`), which the RSS Best Practices Profile asks for
-//!   so that no reader mistakes them for markup; in attributes `"`, tab and newline are
-//!   references too, and carriage returns everywhere, so that XML's whitespace normalization
-//!   gives every value back exactly;
+//! - in element text, `&`, `<` and `>` are written as hexadecimal character references
+//!   (`&#x26;`, `&#x3C;`, `&#x3E;`), which the RSS Best Practices Profile asks for so that no
+//!   reader mistakes them for markup (the W3C validator checks it), and so is a carriage return
+//!   (`&#xD;`), which XML would otherwise turn into a newline;
+//! - in attribute values, `&`, `<`, `>` and `"` are written as the predefined entities
+//!   (`&amp;`…): Podcast Index's parser (fast-xml-parser) decodes those but leaves numeric
+//!   references in attributes as they are, which would corrupt every URL with a query string.
+//!   For the same reason tab, newline and carriage return become spaces there (what XML's
+//!   attribute normalization would make of them anyway); no attribute of the feed is
+//!   multi-line;
 //! - HTML goes in CDATA sections, any `]]>` inside split across two sections.
 
 use std::borrow::Cow;
@@ -43,15 +48,17 @@ pub fn escape_attr(text: &str) -> String {
 fn escape(text: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars().filter(|&c| !is_stripped(c)) {
-        match c {
-            '&' => out.push_str("&#x26;"),
-            '<' => out.push_str("&#x3C;"),
-            '>' => out.push_str("&#x3E;"),
-            '\r' => out.push_str("&#xD;"),
-            '"' if attribute => out.push_str("&#x22;"),
-            '\t' if attribute => out.push_str("&#x9;"),
-            '\n' if attribute => out.push_str("&#xA;"),
-            c => out.push(c),
+        match (c, attribute) {
+            ('&', false) => out.push_str("&#x26;"),
+            ('<', false) => out.push_str("&#x3C;"),
+            ('>', false) => out.push_str("&#x3E;"),
+            ('\r', false) => out.push_str("&#xD;"),
+            ('&', true) => out.push_str("&amp;"),
+            ('<', true) => out.push_str("&lt;"),
+            ('>', true) => out.push_str("&gt;"),
+            ('"', true) => out.push_str("&quot;"),
+            ('\t' | '\n' | '\r', true) => out.push(' '),
+            (c, _) => out.push(c),
         }
     }
     out
@@ -181,11 +188,16 @@ mod tests {
     }
 
     #[test]
-    fn attributes_escape_quotes_and_whitespace() {
+    fn attributes_use_predefined_entities_and_single_lines() {
         assert_eq!(
-            escape_attr("a\"b\tc\nd\re&f"),
-            "a&#x22;b&#x9;c&#xA;d&#xD;e&#x26;f"
+            escape_attr("a\"b\tc\nd\re&f<g>h'i"),
+            "a&quot;b c d e&amp;f&lt;g&gt;h'i"
         );
+    }
+
+    #[test]
+    fn carriage_returns_survive_in_text() {
+        assert_eq!(escape_text("a\r\nb"), "a&#xD;\nb");
     }
 
     #[test]
@@ -229,7 +241,7 @@ mod tests {
              <rss version=\"2.0\">\n\
              \x20 <channel>\n\
              \x20   <title>A &#x26; B</title>\n\
-             \x20   <enclosure url=\"https://x.org/?a=1&#x26;b=2\"/>\n\
+             \x20   <enclosure url=\"https://x.org/?a=1&amp;b=2\"/>\n\
              \x20   <description><![CDATA[<p>x</p>]]></description>\n\
              \x20 </channel>\n\
              </rss>\n"

@@ -2,3 +2,5 @@
 
 #[allow(dead_code)]
 mod common;
+mod feed;
+mod feed_fixture;
