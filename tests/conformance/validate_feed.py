@@ -495,7 +495,7 @@ class Checker:
                 seen_item = True
                 self.check_item(child)
                 continue
-            if seen_item:
+            if seen_item and child.ns in (RSS, ATOM):
                 report.warning("MisplacedItem", child, f"{child.qname()} after the first item")
             if child.ns == RSS:
                 self.check_channel_core(channel, child)

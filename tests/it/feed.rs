@@ -2,204 +2,19 @@
 //!
 //! The fixture show (`feed_fixture.rs`) is rendered to a temporary `feed.xml`, then read by
 //! gPodder's `podcastparser`, `feedparser`, Podcast Index's `podcast-partytime` and Python's
-//! `xml.etree` (scripts `tests/conformance/read_feed.py` and `tests/js/read-feed.mjs`, which
-//! print the same normalized JSON). Every reader must read exactly the model's values: the
-//! same titles, durations, lengths and timestamps, so they all agree with each other.
-//!
-//! Each reader declares the keys it understands; for those, a missing or different value
-//! fails. What a reader cannot read at all is left out, with the reason:
-//! - podcastparser 0.6.11 knows the podcast namespace only by its GitHub URL, not by the
-//!   canonical `https://podcastindex.org/namespace/1.0` we declare: it reads no `podcast:*`;
-//! - feedparser 6 reads `itunes:explicit` only as `yes`/`clean` (Apple and the W3C validator
-//!   want `true`/`false`), keeps only the attributes of the last `podcast:person` and
-//!   `podcast:funding`, and sanitizes HTML (the notes are compared as text);
-//! - podcast-partytime decodes the character references of HTML content once more (so its
-//!   view of the notes is compared with the notes decoded once) and reports an episode
-//!   without `itunes:explicit` as having the channel's value.
+//! `xml.etree` (see `feed_readers.rs`). Every reader must read exactly the model's values:
+//! the same titles, durations, lengths and timestamps, so they all agree with each other.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use crate::common;
 use crate::feed_fixture::{self, clean};
+use crate::feed_readers::{
+    ETREE, FEEDPARSER, PARTYTIME, PODCASTPARSER, Reader, check_reader, read_with_partytime,
+    read_with_python,
+};
 use carnets::model::{Episode, Person, Show};
-
-/// The keys each reader understands; for these, what it reads must be the model's value.
-struct Reader {
-    name: &'static str,
-    channel: &'static [&'static str],
-    item: &'static [&'static str],
-}
-
-const PODCASTPARSER: Reader = Reader {
-    name: "podcastparser",
-    channel: &[
-        "title",
-        "link",
-        "description",
-        "language",
-        "author",
-        "owner_name",
-        "owner_email",
-        "image",
-        "explicit",
-        "type",
-        "keywords",
-        "categories",
-    ],
-    item: &[
-        "title",
-        "guid",
-        "link",
-        "pubdate",
-        "description",
-        "content_html",
-        "enclosure",
-        "duration",
-        "number",
-        "season",
-        "episode_type",
-        "explicit",
-        "image",
-    ],
-};
-
-const FEEDPARSER: Reader = Reader {
-    name: "feedparser",
-    channel: &[
-        "title",
-        "link",
-        "description",
-        "language",
-        "author",
-        "owner_name",
-        "owner_email",
-        "image",
-        "type",
-        "podcast_guid",
-        "locked_owner",
-        "license",
-        "self_url",
-    ],
-    item: &[
-        "title",
-        "guid",
-        "link",
-        "pubdate",
-        "summary",
-        "description",
-        "content_text",
-        "enclosure",
-        "duration",
-        "number",
-        "season",
-        "episode_type",
-        "image",
-        "transcript_url",
-        "chapters_url",
-    ],
-};
-
-const PARTYTIME: Reader = Reader {
-    name: "podcast-partytime",
-    channel: &[
-        "title",
-        "link",
-        "description",
-        "language",
-        "author",
-        "owner_name",
-        "owner_email",
-        "image",
-        "explicit",
-        "type",
-        "categories",
-        "podcast_guid",
-        "locked",
-        "locked_owner",
-        "funding",
-        "persons",
-        "license",
-        "self_url",
-    ],
-    item: &[
-        "title",
-        "guid",
-        "link",
-        "pubdate",
-        "summary",
-        "description",
-        "content_decoded",
-        "enclosure",
-        "duration",
-        "number",
-        "season",
-        "episode_type",
-        "explicit",
-        "image",
-        "persons",
-        "transcript_url",
-        "chapters_url",
-        "podcast_season",
-        "podcast_episode",
-    ],
-};
-
-const ETREE: Reader = Reader {
-    name: "etree",
-    channel: &[
-        "title",
-        "link",
-        "description",
-        "language",
-        "author",
-        "owner_name",
-        "owner_email",
-        "image",
-        "explicit",
-        "type",
-        "keywords",
-        "categories",
-        "podcast_guid",
-        "locked",
-        "locked_owner",
-        "funding",
-        "persons",
-        "license",
-        "self_url",
-        "copyright",
-        "subtitle",
-    ],
-    item: &[
-        "title",
-        "guid",
-        "link",
-        "pubdate",
-        "pubdate_text",
-        "summary",
-        "description",
-        "description_html",
-        "content_html",
-        "enclosure",
-        "duration",
-        "number",
-        "season",
-        "episode_type",
-        "explicit",
-        "image",
-        "persons",
-        "transcript_url",
-        "chapters_url",
-        "podcast_season",
-        "podcast_episode",
-    ],
-};
-
-/// Keys holding text taken from HTML: readers lay out its whitespace differently, so they are
-/// compared with all whitespace removed (every other character still in order).
-const HTML_TEXT_KEYS: &[&str] = &["description", "content_text"];
 
 /// Renders the fixture show into `dir/feed.xml`.
 pub fn write_fixture_feed(dir: &Path) -> PathBuf {
@@ -207,50 +22,6 @@ pub fn write_fixture_feed(dir: &Path) -> PathBuf {
     let xml = carnets::feed::render(&feed_fixture::show(), &feed_fixture::episodes());
     std::fs::write(&path, xml).expect("write feed.xml");
     path
-}
-
-fn conformance_dir() -> PathBuf {
-    common::repo().join("tests/conformance")
-}
-
-/// Runs a reader script and parses its JSON.
-fn run_json(mut command: Command) -> Value {
-    let output = command.output().expect("run the reader");
-    assert!(
-        output.status.success(),
-        "{command:?} failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice(&output.stdout).expect("the reader prints JSON")
-}
-
-/// Reads `feed` with a Python reader (`podcastparser`, `feedparser`, `etree`), if installed.
-pub fn read_with_python(reader: &str, module: &str, feed: &Path, url: &str) -> Option<Value> {
-    let python = common::python_module(module)?;
-    let mut command = Command::new(python);
-    command
-        .arg(conformance_dir().join("read_feed.py"))
-        .arg(reader)
-        .arg(feed)
-        .arg(url);
-    Some(run_json(command))
-}
-
-/// Reads `feed` with podcast-partytime, if node and `tests/js/node_modules` are there.
-fn read_with_partytime(feed: &Path) -> Option<Value> {
-    let node = common::tool("node")?;
-    let js = common::repo().join("tests/js");
-    if !js.join("node_modules/podcast-partytime").is_dir() {
-        assert!(
-            !common::conformance_required(),
-            "podcast-partytime is required by CARNETS_CONFORMANCE=1: run `npm ci --prefix tests/js`"
-        );
-        eprintln!("skipping podcast-partytime: run `npm ci --prefix tests/js`");
-        return None;
-    }
-    let mut command = Command::new(node);
-    command.arg(js.join("read-feed.mjs")).arg(feed);
-    Some(run_json(command))
 }
 
 fn persons(persons: &[Person]) -> Value {
@@ -411,85 +182,6 @@ fn expected_for(reader: &Reader, base: &Value, show: &Show) -> Value {
     expected
 }
 
-fn squash(value: &Value) -> Value {
-    match value {
-        Value::String(s) => Value::String(s.split_whitespace().collect()),
-        other => other.clone(),
-    }
-}
-
-/// Compares what a reader read with the expectations, on the keys it understands and on any
-/// other key it gives; pushes every difference.
-fn compare(
-    reader: &str,
-    understood: &[&str],
-    expected: &Map<String, Value>,
-    read: &Map<String, Value>,
-    at: &str,
-    failures: &mut Vec<String>,
-) {
-    let mut keys: Vec<&String> = expected.keys().chain(read.keys()).collect();
-    keys.sort();
-    keys.dedup();
-    for key in keys {
-        let (want, got) = (expected.get(key), read.get(key));
-        if !understood.contains(&key.as_str()) && got.is_none() {
-            continue;
-        }
-        let same = match (want, got) {
-            (None, None) => true,
-            (Some(w), Some(g)) if HTML_TEXT_KEYS.contains(&key.as_str()) => squash(w) == squash(g),
-            (Some(w), Some(g)) => w == g,
-            // An empty list read where nothing was written (or the reverse) is the same.
-            (None, Some(Value::Array(a))) | (Some(Value::Array(a)), None) => a.is_empty(),
-            _ => false,
-        };
-        if !same {
-            failures.push(format!(
-                "{reader}: {at}.{key}: expected {}, read {}",
-                want.map_or("nothing".into(), Value::to_string),
-                got.map_or("nothing".into(), Value::to_string),
-            ));
-        }
-    }
-}
-
-fn check_reader(reader: &Reader, read: &Value, base: &Value, show: &Show) -> Vec<String> {
-    let expected = expected_for(reader, base, show);
-    let mut failures = Vec::new();
-    compare(
-        reader.name,
-        reader.channel,
-        expected["channel"].as_object().unwrap(),
-        read["channel"].as_object().unwrap(),
-        "channel",
-        &mut failures,
-    );
-    let (want, got) = (
-        expected["items"].as_array().unwrap(),
-        read["items"].as_array().unwrap(),
-    );
-    if want.len() != got.len() {
-        failures.push(format!(
-            "{}: {} items read, {} written",
-            reader.name,
-            got.len(),
-            want.len()
-        ));
-    }
-    for (i, (w, g)) in want.iter().zip(got).enumerate() {
-        compare(
-            reader.name,
-            reader.item,
-            w.as_object().unwrap(),
-            g.as_object().unwrap(),
-            &format!("items[{i}]"),
-            &mut failures,
-        );
-    }
-    failures
-}
-
 #[test]
 fn podcast_apps_parsers_read_the_models_values() {
     let dir = tempfile::tempdir().unwrap();
@@ -513,11 +205,123 @@ fn podcast_apps_parsers_read_the_models_values() {
     }
     let failures: Vec<String> = read
         .iter()
-        .flat_map(|(reader, value)| check_reader(reader, value, &base, &show))
+        .flat_map(|(reader, value)| {
+            check_reader(reader, value, &expected_for(reader, &base, &show))
+        })
         .collect();
     assert!(
         failures.is_empty(),
         "the readers disagree with the model:\n{}",
         failures.join("\n")
     );
+}
+
+/// Every character readers trip on, and the ones the feed must drop.
+const NASTY: &str = "A & B < C > D \"E\" 'F' ]]> G\r\nH\tI 🎙️ é\u{0}\u{8}\u{B}\u{1F}\u{7F}\u{85}\u{9F}\u{FFFE}\u{FFFF}";
+/// `NASTY` as it must come back from element text: the controls gone, nothing else touched.
+const NASTY_TEXT: &str = "A & B < C > D \"E\" 'F' ]]> G\r\nH\tI 🎙️ é";
+/// `NASTY` as it must come back from an attribute: also single-line.
+const NASTY_ATTR: &str = "A & B < C > D \"E\" 'F' ]]> G  H I 🎙️ é";
+
+#[test]
+fn every_text_field_round_trips_through_an_xml_parser() {
+    let mut show = feed_fixture::show();
+    show.title = NASTY.into();
+    show.description = NASTY.into();
+    show.description_html.clear();
+    show.author = NASTY.into();
+    show.owner.name = NASTY.into();
+    show.copyright = Some(NASTY.into());
+    show.subtitle = Some(NASTY.into());
+    show.keywords = vec![NASTY.into(), "PME".into()];
+    show.license = Some(NASTY.into());
+    show.funding[0].text = NASTY.into();
+    show.funding[0].url = format!("https://cite-ia.example/?q={NASTY}");
+    show.persons[0].name = NASTY.into();
+    show.persons[0].href = Some(NASTY.into());
+    let mut episodes = feed_fixture::episodes();
+    episodes[0].title = NASTY.into();
+    episodes[0].guid = NASTY.into();
+    episodes[0].summary = Some(NASTY.into());
+    episodes[0].persons[0].name = NASTY.into();
+    episodes[0].notes_html = format!("<p>{NASTY}</p>");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("feed.xml");
+    std::fs::write(&path, carnets::feed::render(&show, &episodes)).unwrap();
+    let Some(read) = read_with_python("etree", "xml.etree.ElementTree", &path, &show.feed_url())
+    else {
+        return;
+    };
+    let (channel, item) = (&read["channel"], &read["items"][0]);
+    for key in [
+        "title",
+        "description",
+        "author",
+        "owner_name",
+        "copyright",
+        "subtitle",
+        "license",
+    ] {
+        assert_eq!(channel[key], NASTY_TEXT, "channel {key}");
+    }
+    assert_eq!(channel["keywords"], json!([NASTY_TEXT, "PME"]));
+    assert_eq!(channel["funding"][0]["text"], NASTY_TEXT);
+    assert_eq!(
+        channel["funding"][0]["url"],
+        format!("https://cite-ia.example/?q={NASTY_ATTR}")
+    );
+    assert_eq!(channel["persons"][0]["name"], NASTY_TEXT);
+    assert_eq!(channel["persons"][0]["href"], NASTY_ATTR);
+    for key in ["title", "guid", "summary"] {
+        assert_eq!(item[key], NASTY_TEXT, "item {key}");
+    }
+    assert_eq!(item["persons"][0]["name"], NASTY_TEXT);
+    assert_eq!(item["content_html"], format!("<p>{NASTY_TEXT}</p>"));
+}
+
+#[test]
+fn the_same_input_gives_the_same_bytes() {
+    let (show, episodes) = (feed_fixture::show(), feed_fixture::episodes());
+    let first = carnets::feed::render(&show, &episodes);
+    assert_eq!(first, carnets::feed::render(&show, &episodes));
+    // Nothing in it comes from the build: the channel dates are the newest episode's.
+    assert!(first.contains("<lastBuildDate>Thu, 20 Nov 2025 08:00:00 +0100</lastBuildDate>"));
+    assert!(first.contains("<pubDate>Thu, 20 Nov 2025 08:00:00 +0100</pubDate>"));
+}
+
+#[test]
+fn the_feed_says_what_the_spec_promises() {
+    let xml = carnets::feed::render(&feed_fixture::show(), &feed_fixture::episodes());
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "));
+    for line in [
+        // Plain text: `&` and `<` as hexadecimal references; the control character gone.
+        "    <title>Les Carnets de l'IA : R&#x26;D, PME &#x3C;enfin&#x3E; \"pratique\" 🎙️</title>",
+        "      <title>L'IA dans les PME : par où commencer ? R&#x26;D &#x3C;vraiment&#x3E; \"concret\" 🚀</title>",
+        // Winter and summer time in Paris.
+        "      <pubDate>Thu, 20 Nov 2025 08:00:00 +0100</pubDate>",
+        "      <pubDate>Sun, 06 Jul 2025 08:00:00 +0200</pubDate>",
+        // The enclosure behind the analytics prefix, its length the published file's.
+        "      <enclosure url=\"https://op3.dev/e/media.cite-ia.example/carnets/episodes/012-par-ou-commencer/012-par-ou-commencer.mp3\" length=\"59637812\" type=\"audio/mpeg\"/>",
+        "      <itunes:duration>3724</itunes:duration>",
+        "      <guid isPermaLink=\"false\">6002623c-c07f-55c3-a62a-db8e0cb4bd73</guid>",
+        "    <atom:link href=\"https://cite-ia.example/carnets/feed.xml\" rel=\"self\" type=\"application/rss+xml\"/>",
+        "    <podcast:locked owner=\"podcast@cite-ia.example\">yes</podcast:locked>",
+        "      <itunes:category text=\"Entrepreneurship\"/>",
+        "<p>Fin du bloc : ]]]]><![CDATA[> et on continue.</p>",
+    ] {
+        assert!(xml.contains(line), "no line {line:?} in:\n{xml}");
+    }
+    assert!(!xml.contains('\u{7}'));
+    for ns in [
+        "xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\"",
+        "xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"",
+        "xmlns:atom=\"http://www.w3.org/2005/Atom\"",
+        "xmlns:podcast=\"https://podcastindex.org/namespace/1.0\"",
+    ] {
+        assert!(
+            xml.lines().nth(1).unwrap().contains(ns),
+            "{ns} not declared"
+        );
+    }
 }

@@ -4,3 +4,5 @@
 mod common;
 mod feed;
 mod feed_fixture;
+mod feed_readers;
+mod feed_w3c;
