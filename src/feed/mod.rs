@@ -175,3 +175,41 @@ fn itunes_categories(w: &mut XmlWriter, categories: &[Category]) {
 fn bool_str(value: bool) -> &'static str {
     if value { "true" } else { "false" }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn category(name: &str, sub: Option<&str>) -> Category {
+        Category {
+            name: name.into(),
+            sub: sub.map(Into::into),
+        }
+    }
+
+    #[test]
+    fn subcategories_nest_under_their_category_in_the_given_order() {
+        let mut w = XmlWriter::new();
+        itunes_categories(
+            &mut w,
+            &[
+                category("Technology", None),
+                category("Business", Some("Entrepreneurship")),
+                category("Society & Culture", None),
+                category("Business", Some("Marketing")),
+                category("Business", Some("Entrepreneurship")),
+            ],
+        );
+        let xml = w.finish();
+        let body = xml.split_once('\n').unwrap().1;
+        assert_eq!(
+            body,
+            "<itunes:category text=\"Technology\"/>\n\
+             <itunes:category text=\"Business\">\n\
+             \x20 <itunes:category text=\"Entrepreneurship\"/>\n\
+             \x20 <itunes:category text=\"Marketing\"/>\n\
+             </itunes:category>\n\
+             <itunes:category text=\"Society &amp; Culture\"/>\n"
+        );
+    }
+}
