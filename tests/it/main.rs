@@ -4,6 +4,10 @@
 mod common;
 
 mod cli;
+mod feed;
+mod feed_fixture;
+mod feed_readers;
+mod feed_w3c;
 mod probe;
 mod site;
 mod tag;
