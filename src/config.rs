@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::diag::{Diagnostic, Diagnostics, Pos};
 use crate::model::{Artwork, Category, Funding, Owner, Person, Show, ShowType};
 use crate::yaml::{self, Spanned};
-use crate::{artwork, markdown, paths, validate};
+use crate::{artwork, categories, markdown, paths, validate};
 
 /// The namespace of the SPEC's `podcast:guid` rule (Podcasting 2.0).
 const PODCAST_GUID_NAMESPACE: Uuid = uuid::uuid!("ead4c236-bf58-58c6-a2c6-a6b28d128cb6");
@@ -404,12 +404,12 @@ fn categories(raw: &Spanned<Vec<Spanned<String>>>, check: &mut Checker) -> Vec<C
                 Some((name, sub)) => (name.trim(), Some(sub.trim().to_string())),
                 None => (value.value.trim(), None),
             };
-            if !crate::feed::is_apple_category(name, sub.as_deref()) {
-                check.error_help(
-                    value,
-                    format!("`{}` is not an Apple Podcasts category", value.value),
-                    "use a name from Apple's list, e.g. `Technology` or `Business/Entrepreneurship`",
-                );
+            if !categories::apple_category_is_valid(name, sub.as_deref()) {
+                let help = match categories::suggest_apple_category(name, sub.as_deref()) {
+                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                    None => "use a name from Apple's list, e.g. `Technology` or `Business/Entrepreneurship`".into(),
+                };
+                check.error_help(value, format!("`{}` is not an Apple Podcasts category", value.value), &help);
                 return None;
             }
             Some(Category { name: name.to_string(), sub })

@@ -7,6 +7,7 @@
 
 pub mod artwork;
 pub mod audio;
+pub mod categories;
 pub mod chapters;
 pub mod cli;
 pub mod config;

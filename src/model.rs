@@ -56,16 +56,12 @@ impl Show {
         format!("{}feed.xml", self.base_url)
     }
 
-    /// The enclosure URL of an episode: where its MP3 is served, behind the analytics prefix
-    /// when there is one (the prefix is followed by the URL without its scheme, as OP3 and
-    /// Podtrac expect: `https://op3.dev/e/carnets.example.fr/episodes/…`).
+    /// The enclosure URL of an episode: `media_base_url` + `episodes/<slug>/<slug>.mp3`, behind
+    /// the analytics prefix when there is one (see [`with_analytics_prefix`]).
     pub fn enclosure_url(&self, episode: &Episode) -> String {
         let url = format!("{}{}", self.media_base_url, episode.audio_path());
         match &self.analytics_prefix {
-            Some(prefix) => {
-                let bare = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
-                format!("{}/{bare}", prefix.trim_end_matches('/'))
-            }
+            Some(prefix) => with_analytics_prefix(prefix, &url),
             None => url,
         }
     }
@@ -74,6 +70,17 @@ impl Show {
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base_url)
     }
+}
+
+/// Puts `url` behind a measurement prefix the way OP3, Podtrac, Chartable and the like expect
+/// it: the prefix, then the URL without its `https://` (`https://op3.dev/e/` +
+/// `https://cdn.example.org/a.mp3` gives `https://op3.dev/e/cdn.example.org/a.mp3`). A URL in
+/// another scheme keeps it (`https://op3.dev/e/http://…`), since the prefix service could not
+/// guess it, and a `/` is added after a prefix that lacks one.
+pub fn with_analytics_prefix(prefix: &str, url: &str) -> String {
+    let rest = url.strip_prefix("https://").unwrap_or(url);
+    let slash = if prefix.ends_with('/') { "" } else { "/" };
+    format!("{prefix}{slash}{rest}")
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -284,4 +291,28 @@ pub struct Transcript {
     pub format: TranscriptFormat,
     /// The parsed cues, in order.
     pub cues: Vec<crate::transcript::Cue>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analytics_prefix_takes_the_url_without_https() {
+        assert_eq!(
+            with_analytics_prefix("https://op3.dev/e/", "https://cdn.example.org/e/a.mp3"),
+            "https://op3.dev/e/cdn.example.org/e/a.mp3"
+        );
+        assert_eq!(
+            with_analytics_prefix(
+                "https://dts.podtrac.com/redirect.mp3",
+                "https://cdn.example.org/a.mp3"
+            ),
+            "https://dts.podtrac.com/redirect.mp3/cdn.example.org/a.mp3"
+        );
+        assert_eq!(
+            with_analytics_prefix("https://op3.dev/e/", "http://old.example.org/a.mp3"),
+            "https://op3.dev/e/http://old.example.org/a.mp3"
+        );
+    }
 }

@@ -3,29 +3,7 @@
 use super::html::{absolutize_urls, escape_html};
 use super::xml::XmlWriter;
 use super::{bool_str, rfc2822};
-use crate::model::{Episode, Person, Show};
-
-/// The URL of an episode's published MP3 as the feed gives it: `media_base_url` followed by
-/// `episodes/<slug>/<slug>.mp3`, behind the show's analytics prefix when it has one (see
-/// [`with_analytics_prefix`]).
-pub fn enclosure_url(show: &Show, episode: &Episode) -> String {
-    let url = format!("{}{}", show.media_base_url, episode.audio_path());
-    match &show.analytics_prefix {
-        Some(prefix) => with_analytics_prefix(prefix, &url),
-        None => url,
-    }
-}
-
-/// Puts `url` behind a measurement prefix the way OP3, Podtrac, Chartable and the like expect
-/// it: the prefix, then the URL without its `https://` (`https://op3.dev/e/` +
-/// `https://cdn.example.org/a.mp3` gives `https://op3.dev/e/cdn.example.org/a.mp3`). A URL in
-/// another scheme keeps it (`https://op3.dev/e/http://…`), since the prefix service could not
-/// guess it, and a `/` is added after a prefix that lacks one.
-pub fn with_analytics_prefix(prefix: &str, url: &str) -> String {
-    let rest = url.strip_prefix("https://").unwrap_or(url);
-    let slash = if prefix.ends_with('/') { "" } else { "/" };
-    format!("{prefix}{slash}{rest}")
-}
+use crate::model::{Episode, Person, Show, TranscriptFormat};
 
 /// Writes the `<item>` of one episode.
 pub fn write(w: &mut XmlWriter, show: &Show, episode: &Episode) {
@@ -57,7 +35,7 @@ pub fn write(w: &mut XmlWriter, show: &Show, episode: &Episode) {
     w.empty(
         "enclosure",
         &[
-            ("url", &enclosure_url(show, episode)),
+            ("url", &show.enclosure_url(episode)),
             ("length", &episode.published_size.to_string()),
             ("type", "audio/mpeg"),
         ],
@@ -88,14 +66,35 @@ pub fn write(w: &mut XmlWriter, show: &Show, episode: &Episode) {
         w.text("podcast:episode", &[], &number.to_string());
     }
     // The files that SPEC §4 publishes beside the episode page.
-    if !episode.chapters.is_empty() {
-        let url = format!("{page_url}chapters.json");
+    if let Some(path) = episode.chapters_path() {
+        let url = show.url(&path);
         let attrs = [("url", url.as_str()), ("type", "application/json+chapters")];
         w.empty("podcast:chapters", &attrs);
     }
-    if let Some(transcript) = &episode.transcript {
-        let url = format!("{page_url}transcript.{}", transcript.format.extension());
-        let attrs = [("url", url.as_str()), ("type", transcript.format.mime())];
+    if let (Some(transcript), Some(path), Some(json)) = (
+        &episode.transcript,
+        episode.transcript_path(),
+        episode.transcript_json_path(),
+    ) {
+        // The JSON first and the captions last: readers that keep one transcript (feedparser)
+        // keep the last, and the captions are what players show.
+        let language = show.language.as_str();
+        let url = show.url(&json);
+        let attrs = [
+            ("url", url.as_str()),
+            ("type", "application/json"),
+            ("language", language),
+        ];
+        w.empty("podcast:transcript", &attrs);
+        let url = show.url(&path);
+        let mut attrs = vec![
+            ("url", url.as_str()),
+            ("type", transcript.format.mime()),
+            ("language", language),
+        ];
+        if transcript.format == TranscriptFormat::Vtt {
+            attrs.push(("rel", "captions"));
+        }
         w.empty("podcast:transcript", &attrs);
     }
     for someone in &episode.persons {
@@ -117,28 +116,4 @@ pub fn person(w: &mut XmlWriter, person: &Person) {
         attrs.push(("href", href));
     }
     w.text("podcast:person", &attrs, &person.name);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn analytics_prefix_takes_the_url_without_https() {
-        assert_eq!(
-            with_analytics_prefix("https://op3.dev/e/", "https://cdn.example.org/e/a.mp3"),
-            "https://op3.dev/e/cdn.example.org/e/a.mp3"
-        );
-        assert_eq!(
-            with_analytics_prefix(
-                "https://dts.podtrac.com/redirect.mp3",
-                "https://cdn.example.org/a.mp3"
-            ),
-            "https://dts.podtrac.com/redirect.mp3/cdn.example.org/a.mp3"
-        );
-        assert_eq!(
-            with_analytics_prefix("https://op3.dev/e/", "http://old.example.org/a.mp3"),
-            "https://op3.dev/e/http://old.example.org/a.mp3"
-        );
-    }
 }

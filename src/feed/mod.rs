@@ -1,7 +1,7 @@
 //! The podcast RSS feed: RSS 2.0 with the itunes, content, atom and podcast namespaces.
 //!
 //! [`render`] writes the channel here and the items in `item`; `xml` holds the escaping writer,
-//! `html` the HTML helpers, `date` the RFC 2822 dates and `categories` Apple's category list.
+//! `html` the HTML helpers, and `date` the RFC 2822 dates.
 //! The output depends on the show and its episodes only (no build time, stable order), so the
 //! same input always gives the same bytes.
 //!
@@ -9,17 +9,12 @@
 //! podcastparser, feedparser and Podcast Index's podcast-partytime read the same values from it,
 //! equal to the model's, and it passes the W3C Feed Validation Service's rules.
 
-mod categories;
 mod date;
 mod html;
 mod item;
 mod xml;
 
-pub use categories::{
-    APPLE_CATEGORIES, apple_category_is_valid, apple_subcategories, suggest_apple_category,
-};
 pub use date::rfc2822;
-pub use item::{enclosure_url, with_analytics_prefix};
 pub use xml::strip_control_chars;
 
 use crate::model::{Category, Episode, Show};
@@ -212,10 +207,4 @@ mod tests {
              <itunes:category text=\"Society &amp; Culture\"/>\n"
         );
     }
-}
-
-/// True when `name` (and `sub`) are in Apple Podcasts' category list.
-pub fn is_apple_category(name: &str, sub: Option<&str>) -> bool {
-    let _ = (name, sub);
-    true
 }

@@ -182,6 +182,15 @@ def read_etree(path, url):
         node = parent.find(name, NS)
         return None if node is None else node.get(key)
 
+    def captions(parent):
+        """The URL of the transcript players show (not the JSON one)."""
+        urls = [
+            t.get("url")
+            for t in parent.findall("podcast:transcript", NS)
+            if t.get("type") != "application/json"
+        ]
+        return urls[0] if urls else None
+
     def persons(parent):
         return [
             person(p.text, p.get("role"), p.get("group"), p.get("href"), p.get("img"))
@@ -253,7 +262,7 @@ def read_etree(path, url):
                 "explicit": boolean(text(it, "itunes:explicit")),
                 "image": attr(it, "itunes:image", "href"),
                 "persons": persons(it),
-                "transcript_url": attr(it, "podcast:transcript", "url"),
+                "transcript_url": captions(it),
                 "chapters_url": attr(it, "podcast:chapters", "url"),
                 "podcast_season": integer(text(it, "podcast:season")),
                 "podcast_episode": integer(text(it, "podcast:episode")),

@@ -69,6 +69,7 @@ pub fn show() -> Show {
             &Uuid::parse_str("ead4c236-bf58-58c6-a2c6-a6b28d128cb6").unwrap(),
             b"cite-ia.example/carnets/feed.xml",
         ),
+        guid_is_set: false,
         locked: Some(true),
         funding: vec![Funding {
             url: "https://cite-ia.example/soutenir?via=podcast&format=court".into(),
@@ -131,6 +132,7 @@ fn episode(slug: &str, title: &str, date: Zoned) -> Episode {
         notes_html: String::new(),
         media: media(60_000, 960_000),
         published_size: 1_000_000,
+        positions: Default::default(),
     }
 }
 
@@ -190,11 +192,13 @@ pub fn episodes() -> Vec<Episode> {
         start_ms: 0,
         title: "Introduction".into(),
         url: None,
+        img: None,
         pos: Pos::default(),
     }];
     twelve.transcript = Some(Transcript {
         source: PathBuf::from("episodes/012-par-ou-commencer/transcript.vtt"),
         format: TranscriptFormat::Vtt,
+        cues: Vec::new(),
     });
     twelve.notes = "(Markdown source)".into();
     twelve.notes_html = NOTES_12.into();

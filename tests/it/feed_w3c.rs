@@ -12,7 +12,8 @@ use serde_json::Value;
 
 use crate::common;
 use crate::feed_fixture;
-use carnets::feed::{self, APPLE_CATEGORIES};
+use carnets::categories::APPLE_CATEGORIES;
+use carnets::feed;
 use carnets::model::{Category, EpisodeType, Show};
 
 /// Where the fixture feed is served: what its `atom:link rel="self"` must say.

@@ -82,7 +82,7 @@ const items = feed.items.map((item) => ({
   explicit: item.explicit,
   image: item.itunesImage,
   persons: persons(item.podcastPeople),
-  transcript_url: item.podcastTranscripts?.[0]?.url,
+  transcript_url: item.podcastTranscripts?.find((t) => t.type !== 'application/json')?.url,
   chapters_url: item.podcastChapters?.url,
   podcast_season: item.podcastSeason?.number,
   podcast_episode: item.podcastEpisode?.number,
