@@ -9,7 +9,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::diag::{Diagnostic, Diagnostics, Pos};
-use crate::model::{Artwork, Category, Funding, Owner, Person, Show, ShowType};
+use crate::model::{AppLink, Artwork, Category, Funding, Owner, Person, Show, ShowType};
 use crate::yaml::{self, Spanned};
 use crate::{artwork, categories, markdown, paths, validate};
 
@@ -51,6 +51,8 @@ struct RawShow {
     media_base_url: Option<Spanned<String>>,
     new_feed_url: Option<Spanned<String>>,
     analytics_prefix: Option<Spanned<String>>,
+    #[serde(default)]
+    links: std::collections::BTreeMap<String, Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -336,6 +338,7 @@ fn convert(raw: RawShow, root: &Path, base_url: Option<&str>, check: &mut Checke
         .analytics_prefix
         .as_ref()
         .and_then(|v| check.url(v, true));
+    let links = app_links(&raw.links, check);
     let author = check.required(raw.author, "author");
     let title = check.required(raw.title, "title");
     Some(Show {
@@ -366,7 +369,55 @@ fn convert(raw: RawShow, root: &Path, base_url: Option<&str>, check: &mut Checke
         media_base_url: media_base_url?,
         new_feed_url,
         analytics_prefix,
+        links,
     })
+}
+
+/// The podcast apps `links:` may name, in the order the subscribe block lists them, with the
+/// name listeners know them by.
+pub const APPS: &[(&str, &str)] = &[
+    ("apple", "Apple Podcasts"),
+    ("spotify", "Spotify"),
+    ("deezer", "Deezer"),
+    ("youtube", "YouTube Music"),
+    ("amazon", "Amazon Music"),
+    ("pocketcasts", "Pocket Casts"),
+    ("overcast", "Overcast"),
+    ("castro", "Castro"),
+    ("antennapod", "AntennaPod"),
+    ("podcastaddict", "Podcast Addict"),
+    ("fountain", "Fountain"),
+    ("castbox", "Castbox"),
+    ("goodpods", "Goodpods"),
+    ("podcastindex", "Podcast Index"),
+];
+
+/// `links: {apple: https://…, spotify: https://…}` in the order of [`APPS`].
+fn app_links(
+    raw: &std::collections::BTreeMap<String, Spanned<String>>,
+    check: &mut Checker,
+) -> Vec<AppLink> {
+    for (key, value) in raw {
+        if !APPS.iter().any(|(k, _)| k == key) {
+            let known: Vec<&str> = APPS.iter().map(|(k, _)| *k).collect();
+            check.error_help(
+                value,
+                format!("unknown app `{key}` in `links`"),
+                &format!("use one of: {}", known.join(", ")),
+            );
+        }
+    }
+    APPS.iter()
+        .filter_map(|(key, name)| {
+            let value = raw.get(*key)?;
+            let url = check.url(value, true)?;
+            Some(AppLink {
+                app: key.to_string(),
+                name: name.to_string(),
+                url,
+            })
+        })
+        .collect()
 }
 
 /// `podcast:guid` by the Podcasting 2.0 rule: UUIDv5 of the feed URL without its scheme and

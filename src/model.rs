@@ -48,6 +48,51 @@ pub struct Show {
     pub new_feed_url: Option<String>,
     /// Prepended to enclosure URLs, e.g. `https://op3.dev/e/`.
     pub analytics_prefix: Option<String>,
+    /// The show in podcast apps, for the subscribe block.
+    pub links: Vec<AppLink>,
+}
+
+/// An empty show in UTC, for tests that set only what they check.
+impl Default for Show {
+    fn default() -> Self {
+        Show {
+            title: String::new(),
+            description: String::new(),
+            description_html: String::new(),
+            base_url: String::new(),
+            language: String::new(),
+            author: String::new(),
+            owner: Owner::default(),
+            image: Artwork::default(),
+            categories: Vec::new(),
+            explicit: false,
+            show_type: ShowType::default(),
+            copyright: None,
+            subtitle: None,
+            keywords: Vec::new(),
+            guid: Uuid::nil(),
+            guid_is_set: false,
+            locked: None,
+            funding: Vec::new(),
+            persons: Vec::new(),
+            license: None,
+            timezone: jiff::tz::TimeZone::UTC,
+            media_base_url: String::new(),
+            new_feed_url: None,
+            analytics_prefix: None,
+            links: Vec::new(),
+        }
+    }
+}
+
+/// Where to find the show in one podcast app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppLink {
+    /// The key of `links:` (`apple`, `spotify`…).
+    pub app: String,
+    /// The app's name, as listeners know it.
+    pub name: String,
+    pub url: String,
 }
 
 impl Show {
@@ -83,7 +128,7 @@ pub fn with_analytics_prefix(prefix: &str, url: &str) -> String {
     format!("{prefix}{slash}{rest}")
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Owner {
     pub name: String,
     pub email: String,
@@ -96,8 +141,9 @@ pub struct Category {
     pub sub: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ShowType {
+    #[default]
     Episodic,
     Serial,
 }
@@ -130,7 +176,7 @@ pub struct Person {
 }
 
 /// An image file to publish: where it is and the name it gets in the output.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Artwork {
     /// Source file.
     pub source: PathBuf,
@@ -140,7 +186,7 @@ pub struct Artwork {
 }
 
 /// One episode, from `episodes/<slug>/episode.md` and its audio.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct Episode {
     /// The folder name, `[a-z0-9-]+`.
     pub slug: String,
@@ -233,8 +279,9 @@ impl Episode {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum EpisodeType {
+    #[default]
     Full,
     Trailer,
     Bonus,
@@ -251,7 +298,7 @@ impl EpisodeType {
 }
 
 /// A chapter mark; its end is the next chapter's start, or the end of the audio.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Chapter {
     /// Start time in milliseconds.
     pub start_ms: u64,

@@ -53,22 +53,10 @@ pub fn episode(slug: &str, guid: &str, date: &str) -> crate::model::Episode {
         title: format!("Épisode {slug}"),
         date: crate::episode::times::date(date, &tz).expect("date"),
         guid: guid.into(),
-        number: None,
-        season: None,
         episode_type: EpisodeType::Full,
-        summary: None,
-        explicit: None,
-        image: None,
         audio: std::path::PathBuf::from("episodes")
             .join(slug)
             .join("a.mp3"),
-        transcript: None,
-        persons: Vec::new(),
-        chapters: Vec::new(),
-        keywords: Vec::new(),
-        draft: false,
-        notes: String::new(),
-        notes_html: String::new(),
         media: AudioInfo {
             version: MpegVersion::Mpeg1,
             layer: 3,
@@ -87,5 +75,6 @@ pub fn episode(slug: &str, guid: &str, date: &str) -> crate::model::Episode {
             date: Pos { line: 3, column: 7 },
             number: Pos::default(),
         },
+        ..Default::default()
     }
 }

@@ -13,15 +13,16 @@ pub use probe::{ProbeError, probe};
 pub use tag::build_tag;
 
 /// MPEG audio version.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum MpegVersion {
+    #[default]
     Mpeg1,
     Mpeg2,
     Mpeg25,
 }
 
 /// What the MPEG stream of a file says, measured from its frames.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AudioInfo {
     pub version: MpegVersion,
     /// 1, 2 or 3.
@@ -45,7 +46,9 @@ pub struct AudioInfo {
 impl AudioInfo {
     /// Exact duration in milliseconds (rounded down).
     pub fn duration_ms(&self) -> u64 {
-        self.samples * 1000 / u64::from(self.sample_rate)
+        (self.samples * 1000)
+            .checked_div(u64::from(self.sample_rate))
+            .unwrap_or(0)
     }
 
     /// Length of the MPEG frame range, in bytes.

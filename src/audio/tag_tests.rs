@@ -26,22 +26,11 @@ fn show() -> Show {
             source: PathBuf::from("cover.jpg"),
             published: "cover.jpg".into(),
         },
-        categories: Vec::new(),
-        explicit: false,
         show_type: ShowType::Episodic,
-        copyright: None,
-        subtitle: None,
-        keywords: Vec::new(),
         guid: uuid::Uuid::nil(),
-        guid_is_set: false,
-        locked: None,
-        funding: Vec::new(),
-        persons: Vec::new(),
-        license: None,
         timezone: jiff::tz::TimeZone::get("Europe/Paris").unwrap(),
         media_base_url: "https://carnets.example.org/".into(),
-        new_feed_url: None,
-        analytics_prefix: None,
+        ..Default::default()
     }
 }
 
@@ -50,8 +39,8 @@ fn chapter(start_ms: u64, title: &str, url: Option<&str>) -> Chapter {
         start_ms,
         title: title.into(),
         url: url.map(Into::into),
-        img: None,
         pos: Pos { line: 1, column: 1 },
+        ..Default::default()
     }
 }
 
@@ -92,10 +81,7 @@ fn episode() -> Episode {
         season: Some(2),
         episode_type: EpisodeType::Full,
         summary: Some("Une phrase qui donne envie d'écouter.".into()),
-        explicit: None,
-        image: None,
         audio: PathBuf::from("episodes/012-pme/pme.mp3"),
-        transcript: None,
         persons: vec![person("Hélène Van Waes", "guest")],
         chapters: vec![
             chapter(0, "Introduction", None),
@@ -106,13 +92,9 @@ fn episode() -> Episode {
             ),
             chapter(4_500, "Conclusion", None),
         ],
-        keywords: Vec::new(),
-        draft: false,
-        notes: String::new(),
-        notes_html: String::new(),
         media: media(),
         published_size: 0,
-        positions: Default::default(),
+        ..Default::default()
     }
 }
 

@@ -67,7 +67,7 @@ fn unknown_key_is_an_error_at_its_line() {
     assert_eq!(
         errors(&yaml),
         [
-            "podcast.yaml:9:1: error: unknown key `explcit`, expected one of title, description, base_url, language, author, owner, image, categories, explicit, type, copyright, subtitle, keywords, guid, locked, funding, persons, license, timezone, media_base_url, new_feed_url, analytics_prefix"
+            "podcast.yaml:9:1: error: unknown key `explcit`, expected one of title, description, base_url, language, author, owner, image, categories, explicit, type, copyright, subtitle, keywords, guid, locked, funding, persons, license, timezone, media_base_url, new_feed_url, analytics_prefix, links"
         ]
     );
 }
@@ -149,5 +149,21 @@ fn long_funding_text_is_a_warning() {
     assert!(
         text.contains("podcast.yaml:10:12: warning: the funding text has 129 characters"),
         "{text}"
+    );
+}
+
+#[test]
+fn app_links_keep_a_fixed_order_and_refuse_unknown_apps() {
+    let yaml = format!(
+        "{SHOW_YAML}links:\n  spotify: https://open.spotify.com/show/x\n  apple: https://podcasts.apple.com/fr/podcast/id1\n"
+    );
+    let dir = podcast(&yaml);
+    let (show, _) = load(dir.path(), None).unwrap();
+    let apps: Vec<&str> = show.links.iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(apps, ["Apple Podcasts", "Spotify"]);
+    let found = errors(&format!("{SHOW_YAML}links:\n  itunes: https://x.fr\n"));
+    assert!(
+        found[0].starts_with("podcast.yaml:10:11: error: unknown app `itunes` in `links`"),
+        "{found:?}"
     );
 }

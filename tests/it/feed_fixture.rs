@@ -60,7 +60,6 @@ pub fn show() -> Show {
             Category { name: "Education".into(), sub: Some("Courses".into()) },
             Category { name: "Business".into(), sub: Some("Management".into()) },
         ],
-        explicit: false,
         show_type: ShowType::Episodic,
         copyright: Some("© 2025 Cité de l'IA & ses partenaires".into()),
         subtitle: Some("L'IA concrète pour les PME <et> les ETI".into()),
@@ -69,7 +68,6 @@ pub fn show() -> Show {
             &Uuid::parse_str("ead4c236-bf58-58c6-a2c6-a6b28d128cb6").unwrap(),
             b"cite-ia.example/carnets/feed.xml",
         ),
-        guid_is_set: false,
         locked: Some(true),
         funding: vec![Funding {
             url: "https://cite-ia.example/soutenir?via=podcast&format=court".into(),
@@ -87,8 +85,8 @@ pub fn show() -> Show {
         license: Some("cc-by-4.0".into()),
         timezone: jiff::tz::TimeZone::get("Europe/Paris").unwrap(),
         media_base_url: "https://media.cite-ia.example/carnets/".into(),
-        new_feed_url: None,
         analytics_prefix: Some("https://op3.dev/e/".into()),
+        ..Default::default()
     }
 }
 
@@ -116,23 +114,11 @@ fn episode(slug: &str, title: &str, date: Zoned) -> Episode {
         title: title.into(),
         date,
         guid: Uuid::new_v5(&Uuid::NAMESPACE_URL, slug.as_bytes()).to_string(),
-        number: None,
-        season: None,
         episode_type: EpisodeType::Full,
-        summary: None,
-        explicit: None,
-        image: None,
         audio: PathBuf::from("episodes").join(slug).join("audio.mp3"),
-        transcript: None,
-        persons: Vec::new(),
-        chapters: Vec::new(),
-        keywords: Vec::new(),
-        draft: false,
-        notes: String::new(),
-        notes_html: String::new(),
         media: media(60_000, 960_000),
         published_size: 1_000_000,
-        positions: Default::default(),
+        ..Default::default()
     }
 }
 
@@ -191,9 +177,8 @@ pub fn episodes() -> Vec<Episode> {
     twelve.chapters = vec![Chapter {
         start_ms: 0,
         title: "Introduction".into(),
-        url: None,
-        img: None,
         pos: Pos::default(),
+        ..Default::default()
     }];
     twelve.transcript = Some(Transcript {
         source: PathBuf::from("episodes/012-par-ou-commencer/transcript.vtt"),

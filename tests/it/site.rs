@@ -34,14 +34,10 @@ fn show(base_url: &str) -> Show {
             name: "Technology".into(),
             sub: None,
         }],
-        explicit: false,
         show_type: ShowType::Episodic,
         copyright: Some("© 2026 Cité de l'IA".into()),
-        subtitle: None,
         keywords: vec![],
         guid: uuid::Uuid::nil(),
-        guid_is_set: false,
-        locked: None,
         funding: vec![],
         persons: vec![Person {
             name: "L'équipe".into(),
@@ -53,8 +49,7 @@ fn show(base_url: &str) -> Show {
         license: Some("cc-by-4.0".into()),
         timezone: jiff::tz::TimeZone::get("Europe/Paris").unwrap(),
         media_base_url: base_url.into(),
-        new_feed_url: None,
-        analytics_prefix: None,
+        ..Default::default()
     }
 }
 
@@ -74,15 +69,10 @@ fn episode(n: u32, secs: u64) -> Episode {
         season: Some(1),
         episode_type: EpisodeType::Full,
         summary: Some(format!("Résumé de l'épisode {n}.")),
-        explicit: None,
-        image: None,
         audio: PathBuf::from(format!("/podcast/episodes/{slug}/audio.mp3")),
-        transcript: None,
         persons: vec![],
         chapters: vec![],
         keywords: vec![],
-        draft: false,
-        notes: String::new(),
         notes_html: format!("<h2>Au programme</h2>\n<p>Les notes de l'épisode {n}.</p>\n"),
         media: AudioInfo {
             version: MpegVersion::Mpeg2,
@@ -97,8 +87,8 @@ fn episode(n: u32, secs: u64) -> Episode {
             bitrate: 40_000,
         },
         published_size: 146_964,
-        positions: Default::default(),
         slug,
+        ..Default::default()
     }
 }
 
@@ -245,16 +235,15 @@ fn the_episode_page_has_the_player_chapters_people_and_neighbours() {
         Chapter {
             start_ms: 0,
             title: "Introduction".into(),
-            url: None,
-            img: None,
             pos: Pos::default(),
+            ..Default::default()
         },
         Chapter {
             start_ms: 15_846,
             title: "Qui la Cité accompagne-t-elle\u{202f}?".into(),
             url: Some("https://example.org/ch".into()),
-            img: None,
             pos: Pos::default(),
+            ..Default::default()
         },
     ];
     middle.persons = vec![Person {

@@ -95,22 +95,11 @@ fn show() -> Show {
             source: PathBuf::from("cover.jpg"),
             published: "cover.jpg".into(),
         },
-        categories: Vec::new(),
-        explicit: false,
         show_type: ShowType::Episodic,
-        copyright: None,
-        subtitle: None,
-        keywords: Vec::new(),
         guid: uuid::Uuid::nil(),
-        guid_is_set: false,
-        locked: None,
-        funding: Vec::new(),
-        persons: Vec::new(),
-        license: None,
         timezone: jiff::tz::TimeZone::get("Europe/Paris").unwrap(),
         media_base_url: "https://carnets.example.org/".into(),
-        new_feed_url: None,
-        analytics_prefix: None,
+        ..Default::default()
     }
 }
 
@@ -119,8 +108,8 @@ fn chapter(start_ms: u64, title: &str, url: Option<&str>) -> Chapter {
         start_ms,
         title: title.into(),
         url: url.map(Into::into),
-        img: None,
         pos: Pos { line: 1, column: 1 },
+        ..Default::default()
     }
 }
 
@@ -135,10 +124,7 @@ fn episode(source: &Source) -> Episode {
         season: Some(2),
         episode_type: EpisodeType::Full,
         summary: Some("Une phrase qui donne envie d'écouter.".into()),
-        explicit: None,
-        image: None,
         audio: source.path.clone(),
-        transcript: None,
         persons: vec![Person {
             name: "Hélène Van Waes".into(),
             role: "host".into(),
@@ -155,13 +141,9 @@ fn episode(source: &Source) -> Episode {
             ),
             chapter(4_250, "Conclusion", None),
         ],
-        keywords: Vec::new(),
-        draft: false,
-        notes: String::new(),
-        notes_html: String::new(),
         media: source.media.clone(),
         published_size: 0,
-        positions: Default::default(),
+        ..Default::default()
     }
 }
 
