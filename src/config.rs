@@ -53,6 +53,8 @@ struct RawShow {
     analytics_prefix: Option<Spanned<String>>,
     #[serde(default)]
     links: std::collections::BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    unsafe_html: bool,
 }
 
 #[derive(Deserialize)]
@@ -370,6 +372,7 @@ fn convert(raw: RawShow, root: &Path, base_url: Option<&str>, check: &mut Checke
         new_feed_url,
         analytics_prefix,
         links,
+        unsafe_html: raw.unsafe_html,
     })
 }
 

@@ -50,6 +50,8 @@ pub struct Show {
     pub analytics_prefix: Option<String>,
     /// The show in podcast apps, for the subscribe block.
     pub links: Vec<AppLink>,
+    /// Keep raw HTML of the show notes as written (otherwise it is sanitised to a safe subset).
+    pub unsafe_html: bool,
 }
 
 /// An empty show in UTC, for tests that set only what they check.
@@ -81,6 +83,7 @@ impl Default for Show {
             new_feed_url: None,
             analytics_prefix: None,
             links: Vec::new(),
+            unsafe_html: false,
         }
     }
 }
