@@ -184,3 +184,66 @@ fn init_then_new_give_a_podcast_that_builds() {
     let (code, _, stderr) = run(carnets().arg("init").arg(&root));
     assert_eq!(code, 1, "init never overwrites: {stderr}");
 }
+
+/// Inode of every published MP3, by slug.
+fn mp3_inodes(public: &Path) -> std::collections::BTreeMap<String, u64> {
+    walkdir::WalkDir::new(public)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "mp3"))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                e.metadata().unwrap().ino(),
+            )
+        })
+        .collect()
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn an_episode_title_retags_that_episode_only_and_the_show_title_retags_all() {
+    let (_tmp, root) = podcast("podcast");
+    assert_eq!(build(&root).0, 0);
+    let public = root.join("public");
+    let first = mp3_inodes(&public);
+    edit(
+        &root.join("episodes/003-mpeg2/episode.md"),
+        "MPEG-2 à 24 kHz",
+        "MPEG-2 à 24 kHz, revu",
+    );
+    let (code, _, stderr) = build(&root);
+    assert_eq!(code, 0, "{stderr}");
+    let second = mp3_inodes(&public);
+    let changed: Vec<&String> = first.keys().filter(|k| first[*k] != second[*k]).collect();
+    assert_eq!(changed, ["003-mpeg2.mp3"]);
+    edit(
+        &root.join("podcast.yaml"),
+        "Essais & Mesures <IA>",
+        "Essais & Mesures",
+    );
+    assert_eq!(build(&root).0, 0);
+    let third = mp3_inodes(&public);
+    assert!(
+        second.keys().all(|k| second[k] != third[k]),
+        "every MP3 re-tagged"
+    );
+    let fresh = root.join("fresh");
+    let (code, _, _) = run(carnets()
+        .arg("build")
+        .arg("--root")
+        .arg(&root)
+        .arg("--out")
+        .arg(&fresh));
+    assert_eq!(code, 0);
+    assert_eq!(
+        tree(&public),
+        tree(&fresh),
+        "incremental output = output from scratch"
+    );
+}

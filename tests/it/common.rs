@@ -114,3 +114,15 @@ pub fn run(command: &mut Command) -> (i32, String, String) {
         String::from_utf8_lossy(&output.stderr).into_owned(),
     )
 }
+
+/// Samples per channel that ffmpeg decodes from an MP3 (it applies the LAME tag's trimming).
+pub fn decoded_samples(ffmpeg: &std::path::Path, mp3: &std::path::Path) -> u64 {
+    let out = Command::new(ffmpeg)
+        .args(["-nostdin", "-v", "error", "-i"])
+        .arg(mp3)
+        .args(["-map", "0:a", "-f", "s16le", "-ac", "1", "-"])
+        .output()
+        .expect("run ffmpeg");
+    assert!(out.status.success(), "ffmpeg failed on {}", mp3.display());
+    out.stdout.len() as u64 / 2
+}

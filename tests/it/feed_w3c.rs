@@ -23,10 +23,15 @@ const NOW: &str = "1767225600";
 
 /// Runs the checker on `feeds`; returns each feed's report, in order.
 fn check(feeds: &[PathBuf]) -> Option<Vec<Value>> {
+    check_at(feeds, LOCATION, NOW)
+}
+
+/// Runs the checker on `feeds` served at `location`, with `now` (Unix seconds) as the present.
+pub fn check_at(feeds: &[PathBuf], location: &str, now: &str) -> Option<Vec<Value>> {
     let python = common::tool("python3")?;
     let output = Command::new(python)
         .arg(common::repo().join("tests/conformance/validate_feed.py"))
-        .args(["--location", LOCATION, "--now", NOW])
+        .args(["--location", location, "--now", now])
         .args(feeds)
         .output()
         .expect("run validate_feed.py");
@@ -55,7 +60,7 @@ fn rules(report: &Value, level: &str) -> Vec<String> {
 
 /// Asserts the feed has no error and no warning but the one the service always gives for
 /// the Podcasting 2.0 namespace, which it does not validate.
-fn assert_valid(report: &Value, what: &str) {
+pub fn assert_valid(report: &Value, what: &str) {
     assert!(
         rules(report, "errors").is_empty() && rules(report, "warnings") == ["UnsupportedNamespace"],
         "{what} does not pass the W3C rules:\n{report:#}"

@@ -9,5 +9,6 @@ mod feed_fixture;
 mod feed_readers;
 mod feed_w3c;
 mod probe;
+mod publish;
 mod site;
 mod tag;

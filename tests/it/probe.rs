@@ -18,16 +18,8 @@ fn probed(name: &str) -> AudioInfo {
     probe(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-/// Samples per channel that ffmpeg decodes from `name` (it applies the LAME tag's trimming).
 fn ffmpeg_samples(ffmpeg: &std::path::Path, name: &str) -> u64 {
-    let out = Command::new(ffmpeg)
-        .args(["-nostdin", "-v", "error", "-i"])
-        .arg(fixture(name))
-        .args(["-map", "0:a", "-f", "s16le", "-ac", "1", "-"])
-        .output()
-        .expect("run ffmpeg");
-    assert!(out.status.success(), "ffmpeg failed on {name}");
-    out.stdout.len() as u64 / 2
+    common::decoded_samples(ffmpeg, &fixture(name))
 }
 
 /// Every fixture that holds a good stream, with what we know of it from its encoder settings:

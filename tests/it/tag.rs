@@ -2,7 +2,7 @@
 //! readers: mutagen, ffprobe, music-metadata and ffmpeg. Sources are small MP3s made by lame
 //! (`tests/fixtures/tag/generate.sh`); the file is written by `output::publish`, as a build does.
 
-mod readers;
+pub mod readers;
 
 use std::path::{Path, PathBuf};
 
