@@ -92,6 +92,50 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// The diagnostic followed by the offending line of its file and a caret under the column,
+    /// when the file can be read; otherwise just the diagnostic.
+    pub fn render(&self) -> String {
+        let snippet = self.line.and_then(|line| {
+            let text = std::fs::read_to_string(&self.path).ok()?;
+            let source = text
+                .lines()
+                .nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
+            Some(snippet(line, source, self.column))
+        });
+        match snippet {
+            // The help line comes last, after the snippet.
+            Some(snippet) => {
+                let mut head = self.clone();
+                head.help = None;
+                let help = self
+                    .help
+                    .as_ref()
+                    .map(|h| format!("\n  help: {h}"))
+                    .unwrap_or_default();
+                format!("{head}\n{snippet}{help}")
+            }
+            None => self.to_string(),
+        }
+    }
+}
+
+/// ` 12 | the line` and a caret under `column` (a character count, 1-based).
+fn snippet(line: u64, source: &str, column: Option<u64>) -> String {
+    let number = line.to_string();
+    let gutter = " ".repeat(number.len());
+    let source: String = source
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let mut out = format!(" {gutter} |\n {number} | {source}");
+    if let Some(column) = column {
+        let pad = " ".repeat(usize::try_from(column).unwrap_or(1).saturating_sub(1));
+        out.push_str(&format!("\n {gutter} | {pad}^"));
+    }
+    out
+}
+
 /// A 1-based position in a source file; `line == 0` means unknown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Pos {
@@ -179,6 +223,33 @@ mod tests {
         );
         let w = Diagnostic::warning("podcast.yaml", "no funding").at(7, 0);
         assert_eq!(w.to_string(), "podcast.yaml:7: warning: no funding");
+    }
+
+    #[test]
+    fn render_shows_the_line_and_a_caret() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("episode.md");
+        std::fs::write(&path, "---\ntitle: x\nsaison: 2\n---\n").unwrap();
+        let d = Diagnostic::error(&path, "unknown key `saison`")
+            .at(3, 1)
+            .help("did you mean `season`?");
+        let text = d.render();
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(
+            lines[0].ends_with("episode.md:3:1: error: unknown key `saison`"),
+            "{text}"
+        );
+        assert_eq!(
+            &lines[1..],
+            [
+                "   |",
+                " 3 | saison: 2",
+                "   | ^",
+                "  help: did you mean `season`?"
+            ]
+        );
+        let unreadable = Diagnostic::error(dir.path().join("missing"), "m").at(1, 1);
+        assert_eq!(unreadable.render(), unreadable.to_string());
     }
 
     #[test]

@@ -110,17 +110,20 @@ pub fn run(cli: Cli) -> u8 {
             .map_err(Diagnostics::from),
     };
     match result {
-        Ok((warnings, summary)) => {
-            for warning in warnings.iter() {
-                eprintln!("{warning}");
+        Ok((mut warnings, summary)) => {
+            if !cli.quiet {
+                warnings.sort();
+                for warning in warnings.iter() {
+                    eprintln!("{}", warning.render());
+                }
+                eprintln!("{summary}");
             }
-            eprintln!("{summary}");
             EXIT_OK
         }
         Err(mut diagnostics) => {
             diagnostics.sort();
-            for diagnostic in diagnostics.iter() {
-                eprintln!("{diagnostic}");
+            for diagnostic in diagnostics.iter().filter(|d| !cli.quiet || d.is_error()) {
+                eprintln!("{}", diagnostic.render());
             }
             eprintln!(
                 "error: {} error(s), {} warning(s); nothing was written",

@@ -247,3 +247,34 @@ fn an_episode_title_retags_that_episode_only_and_the_show_title_retags_all() {
         "incremental output = output from scratch"
     );
 }
+
+#[test]
+fn errors_show_the_offending_line_and_quiet_hides_the_rest() {
+    let (_tmp, root) = podcast("podcast");
+    edit(
+        &root.join("episodes/003-mpeg2/episode.md"),
+        "type: bonus",
+        "typ: bonus",
+    );
+    let (code, _, stderr) = build(&root);
+    assert_eq!(code, 1);
+    assert!(stderr.contains(" 7 | typ: bonus\n   | ^\n"), "{stderr}");
+    edit(
+        &root.join("episodes/003-mpeg2/episode.md"),
+        "typ: bonus",
+        "type: bonus",
+    );
+    edit(
+        &root.join("episodes/003-mpeg2/episode.md"),
+        "MPEG-2 à 24 kHz",
+        "Épisode 3 : MPEG-2 à 24 kHz",
+    );
+    let (code, _, stderr) = build(&root);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains("warning: the title repeats the episode number 3"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run(carnets().args(["build", "--quiet", "--root"]).arg(&root));
+    assert_eq!((code, stderr.as_str()), (0, ""));
+}
