@@ -252,7 +252,8 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Writes `bytes` to a temporary file next to `path`, then renames it over `path`.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let tmp = path.with_extension("tmp");
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = path.with_file_name(format!(".{name}.tmp"));
     fs::write(&tmp, bytes)?;
     fs::rename(tmp, path)
 }
