@@ -18,7 +18,7 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${debian_packages[@]}" >/dev/null
 fi
 
-python3 -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r tests/requirements.txt
 if [ -f tests/js/package-lock.json ]; then
     npm ci --silent --no-audit --no-fund --prefix tests/js
 fi
