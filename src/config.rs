@@ -332,14 +332,15 @@ pub(crate) fn artwork(
             return None;
         }
     };
+    let help = "export the artwork again: a square RGB JPEG (.jpg) or PNG (.png) of 1400 to 3000 px; Apple recommends 3000 × 3000";
     match artwork::read(&source) {
         Ok(info) => {
             let extension = paths::extension(&source).unwrap_or_default();
             for problem in artwork::problems(&info, &extension) {
-                check.error(value, format!("`{}`: {problem}", value.value));
+                check.error_help(value, format!("`{}`: {problem}", value.value), help);
             }
         }
-        Err(e) => check.error(value, format!("`{}`: {e}", value.value)),
+        Err(e) => check.error_help(value, format!("`{}`: {e}", value.value), help),
     }
     let stem = source
         .file_stem()

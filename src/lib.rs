@@ -139,9 +139,11 @@ pub fn run(cli: Cli) -> u8 {
 pub fn check(root: &Path, now: jiff::Timestamp) -> Result<(Diagnostics, usize), Diagnostics> {
     let cache = SourceCache::open(&root.join(CACHE_DIR));
     let (_show, episodes, mut warnings, _lock) = load(root, None, false, now, &cache)?;
+    warnings.extend(episode::same_audio(&episodes, &|path| cache.hash(path)));
     warnings.extend(loudness::check(&episodes, &cache));
     // A cache that cannot be written (a read-only folder) only costs time on the next check.
     let _ = cache.save_loudness();
+    warnings.sort();
     Ok((warnings, episodes.len()))
 }
 

@@ -321,3 +321,37 @@ fn check_unique(episodes: &[Episode], found: &mut Diagnostics) {
 
 #[cfg(test)]
 mod tests;
+
+/// Two published episodes whose MP3s have the same bytes (`hash` gives a file's content
+/// hash): their enclosure URLs differ (each comes from its folder's name), but podcast apps
+/// and Apple would list the same audio twice, usually a copied folder whose MP3 was never
+/// replaced.
+pub fn same_audio(
+    episodes: &[Episode],
+    hash: &dyn Fn(&Path) -> std::io::Result<String>,
+) -> Diagnostics {
+    let mut found = Diagnostics::default();
+    let mut seen: HashMap<String, &Episode> = HashMap::new();
+    let mut oldest_first: Vec<&Episode> = episodes.iter().collect();
+    oldest_first.sort_by(|a, b| a.slug.cmp(&b.slug));
+    for episode in oldest_first {
+        let Ok(hash) = hash(&episode.audio) else {
+            continue;
+        };
+        if let Some(first) = seen.get(&hash) {
+            found.push(
+                Diagnostic::warning(
+                    &episode.audio,
+                    format!(
+                        "this MP3 has the same bytes as the audio of episode `{}`",
+                        first.slug
+                    ),
+                )
+                .help("put this episode's own MP3 in its folder"),
+            );
+        } else {
+            seen.insert(hash, episode);
+        }
+    }
+    found
+}

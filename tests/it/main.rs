@@ -3,6 +3,8 @@
 #[allow(dead_code)]
 mod common;
 
+mod check;
+mod check_episode;
 mod cli;
 mod feed;
 mod feed_fixture;
