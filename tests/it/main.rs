@@ -7,6 +7,7 @@ mod check;
 mod check_episode;
 mod cli;
 mod feed;
+mod feed_build;
 mod feed_fixture;
 mod feed_readers;
 mod feed_w3c;
