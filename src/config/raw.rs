@@ -79,11 +79,33 @@ pub(crate) struct RawPerson {
 }
 
 /// `license: cc-by-4.0`, or `license: {id: …, url: …}` for a licence carnets does not know.
-#[derive(Deserialize)]
-#[serde(untagged)]
 pub(crate) enum RawLicense {
     Id(String),
     Full(RawLicenseFull),
+}
+
+/// By hand rather than `untagged`, so that a typo in the map is named (`unknown field`).
+impl<'de> Deserialize<'de> for RawLicense {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawLicense;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an SPDX identifier such as cc-by-4.0, or {id: …, url: …}")
+            }
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<RawLicense, E> {
+                Ok(RawLicense::Id(value.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<RawLicense, A::Error> {
+                let map = serde::de::value::MapAccessDeserializer::new(map);
+                RawLicenseFull::deserialize(map).map(RawLicense::Full)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 #[derive(Deserialize)]

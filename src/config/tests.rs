@@ -250,3 +250,14 @@ fn bad_podcasting_2_0_values_are_errors_at_their_line() {
         );
     }
 }
+
+#[test]
+fn a_typo_inside_a_licence_map_is_named() {
+    let found = errors(&format!(
+        "{SHOW_YAML}license: {{ id: x, urll: \"https://a.fr\" }}\n"
+    ));
+    assert_eq!(
+        found,
+        ["podcast.yaml:9:19: error: unknown key `urll`, expected one of id, url"]
+    );
+}
