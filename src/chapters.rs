@@ -45,7 +45,8 @@ pub fn to_json(show: &Show, episode: &Episode) -> String {
         author: &show.author,
         title: &episode.title,
         podcast_name: &show.title,
-        file_name: show.enclosure_url(episode),
+        // The audio itself, not a download to count: no analytics prefix.
+        file_name: show.media_url(episode),
         chapters,
     };
     let mut text = serde_json::to_string_pretty(&json).expect("serialisable");

@@ -1,17 +1,24 @@
 //! `podcast.yaml` → a validated [`Show`].
 //!
-//! The raw types mirror the file (what YAML says); [`load`] checks every value once and
-//! reports every problem with its line.
+//! The raw types (`raw`) mirror the file (what YAML says); [`load`] checks every value once
+//! with a [`Checker`] and reports every problem with its line. The Podcasting 2.0 keys are
+//! checked in `namespace`.
+
+mod checker;
+pub mod namespace;
+mod raw;
 
 use std::path::Path;
 
-use serde::Deserialize;
 use uuid::Uuid;
 
-use crate::diag::{Diagnostic, Diagnostics, Pos};
-use crate::model::{AppLink, Artwork, Category, Funding, Owner, Person, Show, ShowType};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{AppLink, Artwork, Category, Funding, Owner, Show, ShowType};
 use crate::yaml::{self, Spanned};
 use crate::{artwork, categories, markdown, paths, validate};
+pub(crate) use checker::Checker;
+pub(crate) use raw::{Keywords, RawLocation, RawPerson};
+use raw::{RawShow, YesNo};
 
 /// The namespace of the SPEC's `podcast:guid` rule (Podcasting 2.0).
 const PODCAST_GUID_NAMESPACE: Uuid = uuid::uuid!("ead4c236-bf58-58c6-a2c6-a6b28d128cb6");
@@ -21,192 +28,6 @@ const MAX_FUNDING_TEXT: usize = 128;
 
 /// Longest description Apple accepts, in bytes of rendered HTML.
 const MAX_DESCRIPTION_BYTES: usize = 4000;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawShow {
-    title: Spanned<String>,
-    description: Spanned<String>,
-    base_url: Spanned<String>,
-    language: Spanned<String>,
-    author: Spanned<String>,
-    owner: RawOwner,
-    image: Spanned<String>,
-    categories: Spanned<Vec<Spanned<String>>>,
-    #[serde(default)]
-    explicit: bool,
-    #[serde(rename = "type")]
-    show_type: Option<Spanned<String>>,
-    copyright: Option<String>,
-    subtitle: Option<String>,
-    keywords: Option<Keywords>,
-    guid: Option<Spanned<String>>,
-    locked: Option<Spanned<YesNo>>,
-    #[serde(default)]
-    funding: Vec<RawFunding>,
-    #[serde(default)]
-    persons: Vec<RawPerson>,
-    license: Option<String>,
-    timezone: Option<Spanned<String>>,
-    media_base_url: Option<Spanned<String>>,
-    new_feed_url: Option<Spanned<String>>,
-    analytics_prefix: Option<Spanned<String>>,
-    #[serde(default)]
-    links: std::collections::BTreeMap<String, Spanned<String>>,
-    #[serde(default)]
-    unsafe_html: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawOwner {
-    name: String,
-    email: Spanned<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFunding {
-    url: Spanned<String>,
-    text: String,
-}
-
-/// A person as written in `podcast.yaml` or an episode's front matter.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawPerson {
-    name: Spanned<String>,
-    role: Option<Spanned<String>>,
-    group: Option<Spanned<String>>,
-    href: Option<Spanned<String>>,
-    img: Option<Spanned<String>>,
-}
-
-/// `keywords: [a, b]` or `keywords: "a, b"`.
-#[derive(Deserialize)]
-#[serde(untagged)]
-pub(crate) enum Keywords {
-    List(Vec<String>),
-    Text(String),
-}
-
-impl Keywords {
-    pub(crate) fn into_vec(self) -> Vec<String> {
-        let list = match self {
-            Keywords::List(list) => list,
-            Keywords::Text(text) => text.split(',').map(str::to_string).collect(),
-        };
-        list.into_iter()
-            .map(|k| k.trim().to_string())
-            .filter(|k| !k.is_empty())
-            .collect()
-    }
-}
-
-/// `locked: yes`, `locked: no`, or a boolean.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum YesNo {
-    Bool(bool),
-    Text(String),
-}
-
-/// Collects the problems of one file, each at its position.
-pub(crate) struct Checker<'a> {
-    pub path: &'a Path,
-    pub line_offset: u64,
-    pub found: Diagnostics,
-}
-
-impl Checker<'_> {
-    /// Records an error at the position of `value`.
-    pub fn error<T>(&mut self, value: &Spanned<T>, message: impl Into<String>) {
-        let pos = yaml::pos(value, self.line_offset);
-        self.found
-            .push(Diagnostic::error(self.path, message).at_pos(pos));
-    }
-
-    /// Records an error at a position of the YAML (before the line offset).
-    pub fn error_at(&mut self, pos: Pos, message: impl Into<String>) {
-        let pos = Pos {
-            line: pos.line + self.line_offset,
-            ..pos
-        };
-        self.found
-            .push(Diagnostic::error(self.path, message).at_pos(pos));
-    }
-
-    /// Records a warning with a fix at the position of `value`.
-    pub fn warning<T>(&mut self, value: &Spanned<T>, message: impl Into<String>, help: &str) {
-        let pos = yaml::pos(value, self.line_offset);
-        self.found.push(
-            Diagnostic::warning(self.path, message)
-                .at_pos(pos)
-                .help(help),
-        );
-    }
-
-    /// Records an error with a fix at the position of `value`.
-    pub fn error_help<T>(&mut self, value: &Spanned<T>, message: impl Into<String>, help: &str) {
-        let pos = yaml::pos(value, self.line_offset);
-        self.found
-            .push(Diagnostic::error(self.path, message).at_pos(pos).help(help));
-    }
-
-    /// Checks a URL value, returning it when valid.
-    pub fn url(&mut self, value: &Spanned<String>, https_only: bool) -> Option<String> {
-        match validate::url(&value.value, https_only) {
-            Ok(()) => Some(value.value.clone()),
-            Err(e) => {
-                self.error(value, e);
-                None
-            }
-        }
-    }
-
-    /// Converts the people of a show or an episode.
-    pub fn persons(&mut self, raw: Vec<RawPerson>) -> Vec<Person> {
-        raw.into_iter()
-            .map(|p| {
-                if p.name.value.trim().is_empty() {
-                    self.error(&p.name, "a person needs a name");
-                }
-                let role = p
-                    .role
-                    .as_ref()
-                    .map_or("host".into(), |r| r.value.trim().to_lowercase());
-                let group = p
-                    .group
-                    .as_ref()
-                    .map_or("cast".into(), |g| g.value.trim().to_lowercase());
-                if let Err(e) = validate::person_role(&role, &group) {
-                    let at = p
-                        .role
-                        .as_ref()
-                        .or(p.group.as_ref())
-                        .map_or(yaml::pos(&p.name, 0), |v| yaml::pos(v, 0));
-                    self.error_at(at, e);
-                }
-                Person {
-                    name: p.name.value.trim().to_string(),
-                    role,
-                    group,
-                    href: p.href.and_then(|h| self.url(&h, false)),
-                    img: p.img.and_then(|i| self.url(&i, false)),
-                }
-            })
-            .collect()
-    }
-
-    /// A required text value, trimmed; empty is an error.
-    pub fn required(&mut self, value: Spanned<String>, key: &str) -> String {
-        let text = value.value.trim().to_string();
-        if text.is_empty() {
-            self.error(&value, format!("`{key}` must not be empty"));
-        }
-        text
-    }
-}
 
 /// Loads and validates `root/podcast.yaml`; `base_url` overrides the file's. Returns the show
 /// and the warnings, or every error.
@@ -341,6 +162,12 @@ fn convert(raw: RawShow, root: &Path, base_url: Option<&str>, check: &mut Checke
         .as_ref()
         .and_then(|v| check.url(v, true));
     let links = app_links(&raw.links, check);
+    let (license, license_url) = namespace::license(raw.license.as_ref(), check);
+    let medium = namespace::medium(raw.medium.as_ref(), check);
+    let location = namespace::location(raw.location.as_ref(), check);
+    let txt = namespace::txt(&raw.txt, check);
+    let update_frequency =
+        namespace::update_frequency(raw.update_frequency.as_ref(), timezone.as_ref(), check);
     let author = check.required(raw.author, "author");
     let title = check.required(raw.title, "title");
     Some(Show {
@@ -366,13 +193,20 @@ fn convert(raw: RawShow, root: &Path, base_url: Option<&str>, check: &mut Checke
         locked,
         funding,
         persons,
-        license: raw.license,
+        license,
+        license_url,
         timezone: timezone?,
         media_base_url: media_base_url?,
         new_feed_url,
         analytics_prefix,
         links,
         unsafe_html: raw.unsafe_html,
+        medium,
+        location,
+        txt,
+        update_frequency,
+        block: raw.block,
+        complete: raw.complete,
     })
 }
 
@@ -498,14 +332,15 @@ pub(crate) fn artwork(
             return None;
         }
     };
+    let help = "export the artwork again: a square RGB JPEG (.jpg) or PNG (.png) of 1400 to 3000 px; Apple recommends 3000 × 3000";
     match artwork::read(&source) {
         Ok(info) => {
             let extension = paths::extension(&source).unwrap_or_default();
             for problem in artwork::problems(&info, &extension) {
-                check.error(value, format!("`{}`: {problem}", value.value));
+                check.error_help(value, format!("`{}`: {problem}", value.value), help);
             }
         }
-        Err(e) => check.error(value, format!("`{}`: {e}", value.value)),
+        Err(e) => check.error_help(value, format!("`{}`: {e}", value.value), help),
     }
     let stem = source
         .file_stem()

@@ -15,6 +15,7 @@ pub mod diag;
 pub mod episode;
 pub mod feed;
 pub mod lock;
+pub mod loudness;
 mod markdown;
 pub mod model;
 pub mod output;
@@ -135,10 +136,17 @@ pub fn run(cli: Cli) -> u8 {
     }
 }
 
-/// Loads and validates everything, writes nothing. Returns the warnings and the episode count.
+/// Loads and validates everything and measures the episodes' loudness; writes nothing of the
+/// podcast or the output, only the loudness measurements into the cache (`.carnets/`), so that
+/// the next check is instant. Returns the warnings and the episode count.
 pub fn check(root: &Path, now: jiff::Timestamp) -> Result<(Diagnostics, usize), Diagnostics> {
     let cache = SourceCache::open(&root.join(CACHE_DIR));
-    let (_show, episodes, warnings, _lock) = load(root, None, false, now, &cache)?;
+    let (_show, episodes, mut warnings, _lock) = load(root, None, false, now, &cache)?;
+    warnings.extend(episode::same_audio(&episodes, &|path| cache.hash(path)));
+    warnings.extend(loudness::check(&episodes, &cache));
+    // A cache that cannot be written (a read-only folder) only costs time on the next check.
+    let _ = cache.save_loudness();
+    warnings.sort();
     Ok((warnings, episodes.len()))
 }
 

@@ -11,6 +11,9 @@ use uuid::Uuid;
 use crate::audio::AudioInfo;
 use crate::diag::Pos;
 
+mod namespace;
+pub use namespace::{Location, Soundbite, Txt, UpdateFrequency, seconds};
+
 /// The show, from `podcast.yaml`.
 #[derive(Clone, Debug)]
 pub struct Show {
@@ -41,7 +44,10 @@ pub struct Show {
     pub locked: Option<bool>,
     pub funding: Vec<Funding>,
     pub persons: Vec<Person>,
+    /// `podcast:license`: an SPDX identifier such as `cc-by-4.0`.
     pub license: Option<String>,
+    /// The licence text, for the identifiers carnets knows or when `podcast.yaml` gives it.
+    pub license_url: Option<String>,
     pub timezone: jiff::tz::TimeZone,
     /// Where the audio is served from, ending in `/` (defaults to `base_url`).
     pub media_base_url: String,
@@ -52,6 +58,15 @@ pub struct Show {
     pub links: Vec<AppLink>,
     /// Keep raw HTML of the show notes as written (otherwise it is sanitised to a safe subset).
     pub unsafe_html: bool,
+    /// `podcast:medium` (`podcast`, `music`, `audiobook`…), when set.
+    pub medium: Option<String>,
+    pub location: Option<Location>,
+    pub txt: Vec<Txt>,
+    pub update_frequency: Option<UpdateFrequency>,
+    /// `itunes:block`: keep the show out of Apple Podcasts.
+    pub block: bool,
+    /// `itunes:complete`: no episode will ever be added.
+    pub complete: bool,
 }
 
 /// An empty show in UTC, for tests that set only what they check.
@@ -78,12 +93,19 @@ impl Default for Show {
             funding: Vec::new(),
             persons: Vec::new(),
             license: None,
+            license_url: None,
             timezone: jiff::tz::TimeZone::UTC,
             media_base_url: String::new(),
             new_feed_url: None,
             analytics_prefix: None,
             links: Vec::new(),
             unsafe_html: false,
+            medium: None,
+            location: None,
+            txt: Vec::new(),
+            update_frequency: None,
+            block: false,
+            complete: false,
         }
     }
 }
@@ -104,10 +126,16 @@ impl Show {
         format!("{}feed.xml", self.base_url)
     }
 
-    /// The enclosure URL of an episode: `media_base_url` + `episodes/<slug>/<slug>.mp3`, behind
-    /// the analytics prefix when there is one (see [`with_analytics_prefix`]).
+    /// Where an episode's MP3 is served: `media_base_url` + `episodes/<slug>/<slug>.mp3`.
+    pub fn media_url(&self, episode: &Episode) -> String {
+        format!("{}{}", self.media_base_url, episode.audio_path())
+    }
+
+    /// The enclosure URL of an episode: [`Show::media_url`] behind the analytics prefix when
+    /// there is one (see [`with_analytics_prefix`]). Only enclosures are measured: other links
+    /// to the audio (`podcast:trailer`) are not downloads by a subscriber.
     pub fn enclosure_url(&self, episode: &Episode) -> String {
-        let url = format!("{}{}", self.media_base_url, episode.audio_path());
+        let url = self.media_url(episode);
         match &self.analytics_prefix {
             Some(prefix) => with_analytics_prefix(prefix, &url),
             None => url,
@@ -211,6 +239,10 @@ pub struct Episode {
     pub transcript: Option<Transcript>,
     pub persons: Vec<Person>,
     pub chapters: Vec<Chapter>,
+    pub soundbites: Vec<Soundbite>,
+    pub location: Option<Location>,
+    /// `itunes:block`: keep this episode out of Apple Podcasts.
+    pub block: bool,
     pub keywords: Vec<String>,
     pub draft: bool,
     /// Markdown source of the show notes.

@@ -67,7 +67,7 @@ fn unknown_key_is_an_error_at_its_line() {
     assert_eq!(
         errors(&yaml),
         [
-            "podcast.yaml:9:1: error: unknown key `explcit`, expected one of title, description, base_url, language, author, owner, image, categories, explicit, type, copyright, subtitle, keywords, guid, locked, funding, persons, license, timezone, media_base_url, new_feed_url, analytics_prefix, links, unsafe_html"
+            "podcast.yaml:9:1: error: unknown key `explcit`, expected one of title, description, base_url, language, author, owner, image, categories, explicit, type, copyright, subtitle, keywords, guid, locked, funding, persons, license, timezone, media_base_url, new_feed_url, analytics_prefix, links, unsafe_html, medium, location, txt, update_frequency, block, complete"
         ]
     );
 }
@@ -165,5 +165,99 @@ fn app_links_keep_a_fixed_order_and_refuse_unknown_apps() {
     assert!(
         found[0].starts_with("podcast.yaml:10:11: error: unknown app `itunes` in `links`"),
         "{found:?}"
+    );
+}
+
+const NAMESPACE_YAML: &str = "\
+license: cc-by-sa-4.0
+medium: podcast
+location: { name: \"Lille, Hauts-de-France\", geo: \"geo:50.6292,3.0573\", osm: R58404 }
+txt:
+  - { purpose: applepodcastsverify, value: 6a1c2f0e-1b2c-4d5e-8f90-123456789abc }
+  - { value: \"Un texte libre\" }
+update_frequency: { text: \"Un épisode par mois\", rrule: \"FREQ=MONTHLY;BYDAY=3TH\", dtstart: 2026-01-15 08:00 }
+block: true
+complete: true
+";
+
+#[test]
+fn podcasting_2_0_keys_load() {
+    let dir = podcast(&format!("{SHOW_YAML}{NAMESPACE_YAML}"));
+    let (show, warnings) = load(dir.path(), None).unwrap();
+    assert_eq!(warnings.iter().count(), 0, "{warnings:?}");
+    assert_eq!(show.license.as_deref(), Some("cc-by-sa-4.0"));
+    assert_eq!(
+        show.license_url.as_deref(),
+        Some("https://creativecommons.org/licenses/by-sa/4.0/")
+    );
+    assert_eq!(show.medium.as_deref(), Some("podcast"));
+    let location = show.location.unwrap();
+    assert_eq!(location.name, "Lille, Hauts-de-France");
+    assert_eq!(location.geo.as_deref(), Some("geo:50.6292,3.0573"));
+    assert_eq!(location.osm.as_deref(), Some("R58404"));
+    assert_eq!(show.txt.len(), 2);
+    assert_eq!(show.txt[0].purpose.as_deref(), Some("applepodcastsverify"));
+    assert_eq!(show.txt[1].purpose, None);
+    let frequency = show.update_frequency.unwrap();
+    assert_eq!(frequency.text, "Un épisode par mois");
+    assert_eq!(frequency.rrule.as_deref(), Some("FREQ=MONTHLY;BYDAY=3TH"));
+    // 08:00 in Paris in winter.
+    assert_eq!(frequency.dtstart.as_deref(), Some("2026-01-15T07:00:00Z"));
+    assert!(show.block && show.complete);
+}
+
+#[test]
+fn a_licence_carnets_does_not_know_needs_its_url() {
+    let dir = podcast(&format!("{SHOW_YAML}license: tous-droits-reserves\n"));
+    let (show, warnings) = load(dir.path(), None).unwrap();
+    assert_eq!(show.license_url, None);
+    let text = warnings.iter().next().unwrap().to_string();
+    assert!(
+        text.contains(
+            "podcast.yaml:9:10: warning: carnets does not know the licence `tous-droits-reserves`"
+        ),
+        "{text}"
+    );
+    let yaml =
+        format!("{SHOW_YAML}license: {{ id: maison-1.0, url: \"https://example.fr/licence\" }}\n");
+    let (show, warnings) = load(podcast(&yaml).path(), None).unwrap();
+    assert_eq!(warnings.iter().count(), 0);
+    assert_eq!(
+        (show.license.as_deref(), show.license_url.as_deref()),
+        (Some("maison-1.0"), Some("https://example.fr/licence"))
+    );
+}
+
+#[test]
+fn bad_podcasting_2_0_values_are_errors_at_their_line() {
+    let yaml = format!(
+        "{SHOW_YAML}medium: Podcast\nlocation: {{ name: Lille, geo: \"50.6,3.05\", osm: \"58404\" }}\ntxt: [{{ value: \"\" }}]\nupdate_frequency: {{ text: Mensuel, rrule: \"FREQ=FORTNIGHTLY\" }}\n"
+    );
+    let mut found = errors(&yaml);
+    found.sort_by_key(|line| line.split(':').nth(1).and_then(|l| l.parse::<u32>().ok()));
+    let expect = [
+        "podcast.yaml:9:9: error: `Podcast` is not a Podcasting 2.0 medium\n  help: write `medium: podcast` (lowercase)",
+        "podcast.yaml:10:31: error: `50.6,3.05` is not a geo URI: it must start with `geo:`",
+        "podcast.yaml:10:49: error: `58404` is not an OpenStreetMap object",
+        "podcast.yaml:11:16: error: `txt.value` must not be empty",
+        "podcast.yaml:12:43: error: `FREQ=FORTNIGHTLY`: the frequency is one of",
+    ];
+    assert_eq!(found.len(), expect.len(), "{found:#?}");
+    for (got, want) in found.iter().zip(expect) {
+        assert!(
+            got.starts_with(want),
+            "{got}\n  does not start with\n{want}"
+        );
+    }
+}
+
+#[test]
+fn a_typo_inside_a_licence_map_is_named() {
+    let found = errors(&format!(
+        "{SHOW_YAML}license: {{ id: x, urll: \"https://a.fr\" }}\n"
+    ));
+    assert_eq!(
+        found,
+        ["podcast.yaml:9:19: error: unknown key `urll`, expected one of id, url"]
     );
 }

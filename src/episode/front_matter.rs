@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use crate::config::{Keywords, RawPerson};
+use crate::config::{Keywords, RawLocation, RawPerson};
 use crate::yaml::Spanned;
 
 /// The front matter as written (what YAML says); `episode::load` validates it.
@@ -25,6 +25,11 @@ pub(crate) struct RawEpisode {
     pub persons: Vec<RawPerson>,
     #[serde(default)]
     pub chapters: Vec<Spanned<RawChapter>>,
+    #[serde(default)]
+    pub soundbites: Vec<Spanned<RawSoundbite>>,
+    pub location: Option<Spanned<RawLocation>>,
+    #[serde(default)]
+    pub block: bool,
     pub keywords: Option<Keywords>,
     #[serde(default)]
     pub draft: bool,
@@ -37,6 +42,15 @@ pub(crate) struct RawChapter {
     pub title: String,
     pub url: Option<Spanned<String>>,
     pub img: Option<Spanned<String>>,
+}
+
+/// `soundbites: [{start: "12:30", duration: 45, title: …}]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSoundbite {
+    pub start: Spanned<Time>,
+    pub duration: Spanned<Time>,
+    pub title: Option<Spanned<String>>,
 }
 
 /// A chapter time: `"03:15"` or a bare number of seconds (`75`, `75.5`).

@@ -4,7 +4,9 @@
 //! the checks that need all episodes (unique numbers and GUIDs) run, and the published ones
 //! come back newest first.
 
+mod files;
 mod front_matter;
+mod marks;
 pub mod times;
 
 use std::collections::HashMap;
@@ -15,10 +17,10 @@ use rayon::prelude::*;
 use crate::audio::{AudioInfo, ProbeError};
 use crate::config::{self, Checker};
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::{Chapter, Episode, EpisodeType, Positions, Show, Transcript, TranscriptFormat};
-use crate::yaml::{self, Spanned};
-use crate::{markdown, paths, transcript, validate};
-use front_matter::{RawChapter, RawEpisode, Time};
+use crate::model::{Episode, EpisodeType, Positions, Show};
+use crate::yaml;
+use crate::{markdown, validate};
+use front_matter::RawEpisode;
 
 pub use front_matter::{Split, split};
 
@@ -193,11 +195,13 @@ fn convert(
         .image
         .as_ref()
         .and_then(|v| config::artwork(dir, v, &format!("episodes/{slug}/"), check));
-    let transcript = transcript_file(dir, raw.transcript.as_ref(), check);
-    let chapters = chapters(raw.chapters, check);
+    let transcript = files::transcript_file(dir, raw.transcript.as_ref(), check);
+    let chapters = marks::chapters(raw.chapters, check);
+    let soundbites = marks::soundbites(raw.soundbites, check);
+    let location = config::namespace::location(raw.location.as_ref(), check);
     let persons = check.persons(raw.persons);
     if let Some(number) = &raw.number
-        && title_has_number(&raw.title.value, number.value)
+        && marks::title_has_number(&raw.title.value, number.value)
     {
         check.warning(
             &raw.title,
@@ -222,7 +226,7 @@ fn convert(
         // A draft may not have its audio yet; everything else about it was checked above.
         return None;
     }
-    let audio = audio_file(dir, raw.audio.as_ref(), check);
+    let audio = files::audio_file(dir, raw.audio.as_ref(), check);
     if check.found.has_errors() {
         return None;
     }
@@ -234,23 +238,7 @@ fn convert(
             return None;
         }
     };
-    for chapter in &chapters {
-        if chapter.start_ms >= media.duration_ms() {
-            check.found.push(
-                Diagnostic::error(
-                    check.path,
-                    format!(
-                        "chapter « {} » starts at {}, after the end of the audio ({})",
-                        chapter.title,
-                        times::clock(chapter.start_ms),
-                        times::clock(media.duration_ms())
-                    ),
-                )
-                .at_pos(chapter.pos)
-                .help("fix the start time, or check that `audio:` names the right file"),
-            );
-        }
-    }
+    marks::check_in_audio(&chapters, &soundbites, media.duration_ms(), check);
     let positions = Positions {
         guid: raw.guid.as_ref().map(|g| yaml::pos(g, offset)),
         date: yaml::pos(&raw.date, offset),
@@ -279,6 +267,9 @@ fn convert(
         transcript,
         persons,
         chapters,
+        soundbites,
+        location,
+        block: raw.block,
         keywords: raw
             .keywords
             .map(config::Keywords::into_vec)
@@ -290,205 +281,6 @@ fn convert(
         published_size: 0,
         positions,
     })
-}
-
-/// The MP3 named by `audio:`, or the only `.mp3` of the folder.
-fn audio_file(dir: &Path, named: Option<&Spanned<String>>, check: &mut Checker) -> Option<PathBuf> {
-    if let Some(value) = named {
-        return match paths::inside(dir, value.value.trim()) {
-            Ok(path) if paths::extension(&path).as_deref() == Some("mp3") => Some(path),
-            Ok(_) => {
-                check.error_help(
-                    value,
-                    format!("`{}` is not an .mp3 file", value.value),
-                    "export the episode as MP3",
-                );
-                None
-            }
-            Err(e) => {
-                check.error(value, e);
-                None
-            }
-        };
-    }
-    let mp3s = files_with(dir, &["mp3"]);
-    match mp3s.as_slice() {
-        [one] => Some(one.clone()),
-        [] => {
-            check.found.push(
-                Diagnostic::error(dir, "no .mp3 file in this episode folder")
-                    .help("add the episode's MP3 to the folder"),
-            );
-            None
-        }
-        several => {
-            let names: Vec<String> = several
-                .iter()
-                .map(|p| {
-                    p.file_name()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned()
-                })
-                .collect();
-            check.found.push(
-                Diagnostic::error(
-                    dir,
-                    format!(
-                        "several .mp3 files ({}): which one is the episode?",
-                        names.join(", ")
-                    ),
-                )
-                .help(format!(
-                    "add `audio: {}` to episode.md, or remove the others",
-                    names[0]
-                )),
-            );
-            None
-        }
-    }
-}
-
-/// The transcript named by `transcript:`, or the only `.vtt`/`.srt` of the folder.
-fn transcript_file(
-    dir: &Path,
-    named: Option<&Spanned<String>>,
-    check: &mut Checker,
-) -> Option<Transcript> {
-    let source = match named {
-        Some(value) => match paths::inside(dir, value.value.trim()) {
-            Ok(path) => path,
-            Err(e) => {
-                check.error(value, e);
-                return None;
-            }
-        },
-        None => match files_with(dir, &["vtt", "srt"]).as_slice() {
-            [one] => one.clone(),
-            [] => return None,
-            _ => {
-                check.found.push(
-                    Diagnostic::error(
-                        dir,
-                        "several transcripts (.vtt/.srt) in this episode folder",
-                    )
-                    .help("name the one to publish with `transcript:` in episode.md"),
-                );
-                return None;
-            }
-        },
-    };
-    let format = match paths::extension(&source).as_deref() {
-        Some("vtt") => TranscriptFormat::Vtt,
-        Some("srt") => TranscriptFormat::Srt,
-        _ => {
-            let value = named.expect("found files have a known extension");
-            check.error_help(
-                value,
-                format!("`{}` is not a .vtt or .srt transcript", value.value),
-                "export the transcript as WebVTT (.vtt) or SubRip (.srt)",
-            );
-            return None;
-        }
-    };
-    let text = match std::fs::read_to_string(&source) {
-        Ok(text) => text,
-        Err(e) => {
-            check.found.push(Diagnostic::error(
-                &source,
-                format!("cannot read the transcript as UTF-8 text: {e}"),
-            ));
-            return None;
-        }
-    };
-    match transcript::parse(&text, format) {
-        Ok(cues) => Some(Transcript {
-            source,
-            format,
-            cues,
-        }),
-        Err((line, message)) => {
-            check.found.push(
-                Diagnostic::error(&source, message)
-                    .at(line, 1)
-                    .help("fix the transcript, or export it again from the transcription tool"),
-            );
-            None
-        }
-    }
-}
-
-/// Files of `dir` whose lowercase extension is one of `extensions`, sorted.
-fn files_with(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file() && paths::extension(p).is_some_and(|e| extensions.contains(&e.as_str()))
-        })
-        .collect();
-    files.sort();
-    files
-}
-
-fn chapters(raw: Vec<Spanned<RawChapter>>, check: &mut Checker) -> Vec<Chapter> {
-    let mut chapters: Vec<Chapter> = Vec::with_capacity(raw.len());
-    for item in raw {
-        let pos = yaml::pos(&item, check.line_offset);
-        let chapter = item.value;
-        let start = match &chapter.start.value {
-            Time::Seconds(s) if s.is_finite() && *s >= 0.0 => Ok((s * 1000.0).round() as u64),
-            Time::Seconds(s) => Err(format!("`{s}` is not a time")),
-            Time::Text(text) => times::chapter(text),
-        };
-        let start_ms = match start {
-            Ok(ms) => ms,
-            Err(e) => {
-                check.error(&chapter.start, e);
-                continue;
-            }
-        };
-        if let Some(previous) = chapters.last().filter(|p| p.start_ms >= start_ms) {
-            check.error_help(
-                &chapter.start,
-                format!(
-                    "chapter « {} » starts at {}, not after the previous one ({})",
-                    chapter.title,
-                    times::clock(start_ms),
-                    times::clock(previous.start_ms)
-                ),
-                "chapters must be listed in order, each starting after the previous one",
-            );
-        }
-        let url = chapter.url.as_ref().and_then(|u| check.url(u, false));
-        let img = chapter.img.as_ref().and_then(|u| check.url(u, false));
-        chapters.push(Chapter {
-            start_ms,
-            title: chapter.title.trim().to_string(),
-            url,
-            img,
-            pos,
-        });
-    }
-    chapters
-}
-
-/// True when a title says its own number: « Épisode 12 : … », « #12 », « Ep. 12 – … ».
-fn title_has_number(title: &str, number: u32) -> bool {
-    let lower = deunicode::deunicode(title).to_lowercase();
-    ["episode", "ep.", "ep", "#", "n°", "no."]
-        .iter()
-        .any(|marker| {
-            lower.match_indices(marker).any(|(at, m)| {
-                let rest = lower[at + m.len()..].trim_start();
-                let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-                let starts_word =
-                    at == 0 || !lower[..at].ends_with(|c: char| c.is_ascii_alphanumeric());
-                starts_word && digits.parse::<u32>().is_ok_and(|n| n == number)
-            })
-        })
 }
 
 /// Two published episodes must not share a GUID, nor a number within a season.
@@ -529,3 +321,37 @@ fn check_unique(episodes: &[Episode], found: &mut Diagnostics) {
 
 #[cfg(test)]
 mod tests;
+
+/// Two published episodes whose MP3s have the same bytes (`hash` gives a file's content
+/// hash): their enclosure URLs differ (each comes from its folder's name), but podcast apps
+/// and Apple would list the same audio twice, usually a copied folder whose MP3 was never
+/// replaced.
+pub fn same_audio(
+    episodes: &[Episode],
+    hash: &dyn Fn(&Path) -> std::io::Result<String>,
+) -> Diagnostics {
+    let mut found = Diagnostics::default();
+    let mut seen: HashMap<String, &Episode> = HashMap::new();
+    let mut oldest_first: Vec<&Episode> = episodes.iter().collect();
+    oldest_first.sort_by(|a, b| a.slug.cmp(&b.slug));
+    for episode in oldest_first {
+        let Ok(hash) = hash(&episode.audio) else {
+            continue;
+        };
+        if let Some(first) = seen.get(&hash) {
+            found.push(
+                Diagnostic::warning(
+                    &episode.audio,
+                    format!(
+                        "this MP3 has the same bytes as the audio of episode `{}`",
+                        first.slug
+                    ),
+                )
+                .help("put this episode's own MP3 in its folder"),
+            );
+        } else {
+            seen.insert(hash, episode);
+        }
+    }
+    found
+}

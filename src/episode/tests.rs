@@ -1,5 +1,7 @@
+use super::marks::title_has_number;
 use super::*;
 use crate::audio::MpegVersion;
+use crate::model::TranscriptFormat;
 use crate::testutil::{SHOW_YAML, podcast, write};
 
 /// 60 seconds of audio, whatever the file: the real prober is tested on real MP3s elsewhere.
@@ -89,7 +91,7 @@ fn yaml_errors_point_at_the_line_of_episode_md() {
     assert_eq!(
         messages(&found, dir.path()),
         [
-            "episodes/001-a/episode.md:6:1: error: unknown key `saison`, expected one of title, date, guid, number, season, type, summary, explicit, image, audio, transcript, persons, chapters, keywords, draft"
+            "episodes/001-a/episode.md:6:1: error: unknown key `saison`, expected one of title, date, guid, number, season, type, summary, explicit, image, audio, transcript, persons, chapters, soundbites, location, block, keywords, draft"
         ]
     );
 }
@@ -277,5 +279,48 @@ fn person_roles_follow_the_podcasting_2_0_taxonomy() {
             "episodes/001-a/episode.md:8:27: error: `invitée` is not a Podcasting 2.0 person role"
         ),
         "{found:?}"
+    );
+}
+
+#[test]
+fn soundbites_and_location_load_and_are_checked_against_the_audio() {
+    let text = EPISODE.replace(
+        "keywords: [PME, formation]\n",
+        "keywords: [PME, formation]\nlocation: { name: Roubaix, geo: \"geo:50.69,3.17\" }\nblock: true\nsoundbites:\n  - { start: \"00:10\", duration: 30, title: Le passage }\n  - { start: 20.5, duration: 8 }\n  - { start: \"00:50\", duration: \"00:20\" }\n",
+    );
+    let dir = with_episode("012-pme", &text);
+    let (_, found) = run(dir.path(), false);
+    assert_eq!(
+        messages(&found, dir.path()),
+        [
+            "episodes/012-pme/episode.md:16:30: warning: the soundbite lasts 8.0 s; Podcasting 2.0 recommends 15 to 120 seconds\n  help: apps may skip or cut it: choose a passage of 15 seconds to 2 minutes",
+            "episodes/012-pme/episode.md:17:5: error: the soundbite starting at 00:50 ends at 01:10, after the end of the audio (01:00)\n  help: shorten it or start it earlier, or check that `audio:` names the right file",
+        ]
+    );
+    let fixed = text.replace(
+        "\"00:50\", duration: \"00:20\"",
+        "\"00:40\", duration: \"00:20\"",
+    );
+    let dir = with_episode("012-pme", &fixed);
+    let (episodes, found) = run(dir.path(), false);
+    assert!(!found.has_errors(), "{found:?}");
+    let e = &episodes[0];
+    assert!(e.block);
+    assert_eq!(
+        e.location.as_ref().unwrap().geo.as_deref(),
+        Some("geo:50.69,3.17")
+    );
+    let bites: Vec<(u64, u64, Option<&str>)> = e
+        .soundbites
+        .iter()
+        .map(|b| (b.start_ms, b.duration_ms, b.title.as_deref()))
+        .collect();
+    assert_eq!(
+        bites,
+        [
+            (10_000, 30_000, Some("Le passage")),
+            (20_500, 8_000, None),
+            (40_000, 20_000, None)
+        ]
     );
 }

@@ -56,6 +56,9 @@ pub fn write(w: &mut XmlWriter, show: &Show, episode: &Episode) {
     if let Some(image) = &episode.image {
         w.empty("itunes:image", &[("href", &show.url(&image.published))]);
     }
+    if episode.block {
+        w.text("itunes:block", &[], "Yes");
+    }
     if !episode.keywords.is_empty() {
         w.text("itunes:keywords", &[], &episode.keywords.join(", "));
     }
@@ -100,6 +103,7 @@ pub fn write(w: &mut XmlWriter, show: &Show, episode: &Episode) {
     for someone in &episode.persons {
         person(w, someone);
     }
+    super::namespace::item(w, episode);
     w.close();
 }
 

@@ -12,6 +12,7 @@
 mod date;
 mod html;
 mod item;
+mod namespace;
 mod xml;
 
 pub use date::rfc2822;
@@ -108,6 +109,13 @@ fn channel(w: &mut XmlWriter, show: &Show, episodes: &[Episode]) {
     if let Some(url) = &show.new_feed_url {
         w.text("itunes:new-feed-url", &[], url);
     }
+    // Apple reads only `Yes`; the element is left out otherwise.
+    if show.block {
+        w.text("itunes:block", &[], "Yes");
+    }
+    if show.complete {
+        w.text("itunes:complete", &[], "Yes");
+    }
 
     w.text("podcast:guid", &[], &show.guid.to_string());
     if let Some(locked) = show.locked {
@@ -120,9 +128,7 @@ fn channel(w: &mut XmlWriter, show: &Show, episodes: &[Episode]) {
     for person in &show.persons {
         item::person(w, person);
     }
-    if let Some(license) = &show.license {
-        w.text("podcast:license", &[], license);
-    }
+    namespace::channel(w, show, episodes);
 }
 
 /// The channel `<description>` is plain text for RSS (the W3C validator warns about HTML in

@@ -17,11 +17,14 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 use crate::audio::{self, AudioInfo, CoverError, ProbeError};
+use crate::loudness::{self, Loudness, LoudnessError};
 
 /// File name of the cache index inside the cache folder.
 const INDEX: &str = "sources.json";
 /// Folder of the prepared covers (JPEG, named by the hash of their source).
 const COVERS: &str = "covers";
+/// The loudness measurements (content hash → [`Loudness`]), written by `check` only.
+const LOUDNESS: &str = "loudness.json";
 /// Bumped when the cache's meaning changes, so old caches are ignored.
 const VERSION: u32 = 1;
 
@@ -60,6 +63,8 @@ pub struct SourceCache {
     used: Mutex<Index>,
     /// Covers prepared or read by this run, by content hash of their source.
     covers: Mutex<BTreeMap<String, Arc<Vec<u8>>>>,
+    /// Loudness measurements: those on disk, and those this run used.
+    loudness: Mutex<[BTreeMap<String, Loudness>; 2]>,
 }
 
 impl SourceCache {
@@ -78,6 +83,13 @@ impl SourceCache {
                 ..Index::default()
             }),
             covers: Mutex::default(),
+            loudness: Mutex::new([
+                fs::read(dir.join(LOUDNESS))
+                    .ok()
+                    .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+                    .unwrap_or_default(),
+                BTreeMap::new(),
+            ]),
         }
     }
 
@@ -126,6 +138,26 @@ impl SourceCache {
         let bytes = Arc::new(bytes);
         lock(&self.covers).insert(hash, bytes.clone());
         Ok(bytes)
+    }
+
+    /// The loudness of the MPEG frames `start..end` of an MP3, from the cache when its bytes
+    /// were measured before.
+    pub fn loudness(&self, path: &Path, start: u64, end: u64) -> Result<Loudness, LoudnessError> {
+        let hash = self.hash(path).map_err(LoudnessError::Io)?;
+        let known = lock(&self.loudness)[0].get(&hash).copied();
+        let measured = match known {
+            Some(measured) => measured,
+            None => loudness::measure(path, start, end)?,
+        };
+        lock(&self.loudness)[1].insert(hash, measured);
+        Ok(measured)
+    }
+
+    /// Writes the loudness measurements this run used (the only file `check` writes).
+    pub fn save_loudness(&self) -> io::Result<()> {
+        fs::create_dir_all(&self.dir)?;
+        let bytes = serde_json::to_vec(&lock(&self.loudness)[1]).map_err(io::Error::other)?;
+        super::write_atomically(&self.dir.join(LOUDNESS), &bytes)
     }
 
     /// A file of the cache that belongs to one output folder (its manifest, its lock).

@@ -10,11 +10,14 @@ claims to understand (and pins, per reader, the keys it must give):
 
     channel: title link description language author owner_name owner_email image explicit
              type keywords categories podcast_guid locked locked_owner funding persons
-             license self_url new_feed_url
+             license license_url self_url new_feed_url medium location {name geo osm}
+             txt [{purpose value}] update_frequency {text rrule complete dtstart}
+             trailers [{title url pubdate (Unix time) length type season}] block complete
     items:   title guid link pubdate (Unix time) summary (plain text, when the reader shows
              one) description (text of the HTML description) content_html / content_text
              enclosure {url length type} duration (seconds) number season episode_type
-             explicit image persons transcript_url chapters_url
+             explicit image persons transcript_url chapters_url location
+             soundbites [{start duration title}] (seconds) block
 
 - podcastparser (gPodder): as the app gets it.
 - feedparser: as an aggregator gets it (HTML is sanitized, so notes are compared as text).
@@ -117,6 +120,7 @@ def read_feedparser(path, url):
     feed = parsed.feed
     owner = feed.get("publisher_detail") or {}
     self_links = [l["href"] for l in feed.get("links", []) if l.get("rel") == "self"]
+    license = feed.get("podcast_license")
     channel = {
         "title": feed.get("title"),
         "link": feed.get("link"),
@@ -129,7 +133,10 @@ def read_feedparser(path, url):
         "type": feed.get("itunes_type"),
         "podcast_guid": feed.get("podcast_guid"),
         "locked_owner": (feed.get("podcast_locked") or {}).get("owner"),
-        "license": feed.get("podcast_license"),
+        # An element with attributes comes back as its attributes only, its text lost.
+        "license": license if isinstance(license, str) else None,
+        "license_url": license.get("url") if isinstance(license, dict) else None,
+        "medium": feed.get("podcast_medium"),
         "self_url": self_links[0] if self_links else None,
     }
     items = []
@@ -200,6 +207,19 @@ def read_etree(path, url):
     def integer(value):
         return None if value is None else int(value)
 
+    def location(parent):
+        node = parent.find("podcast:location", NS)
+        if node is None:
+            return None
+        return {"name": node.text, "geo": node.get("geo"), "osm": node.get("osm")}
+
+    def yes(parent, name):
+        """itunes:block and itunes:complete: Apple reads `Yes` only."""
+        value = text(parent, name)
+        return None if value is None else value == "Yes"
+
+    frequency = ch.find("podcast:updateFrequency", NS)
+
     def boolean(value):
         return None if value is None else {"true": True, "false": False}[value]
 
@@ -230,6 +250,33 @@ def read_etree(path, url):
         ],
         "persons": persons(ch),
         "license": text(ch, "podcast:license"),
+        "license_url": attr(ch, "podcast:license", "url"),
+        "medium": text(ch, "podcast:medium"),
+        "location": location(ch),
+        "txt": [
+            {"purpose": t.get("purpose"), "value": t.text} for t in ch.findall("podcast:txt", NS)
+        ],
+        "update_frequency": None
+        if frequency is None
+        else {
+            "text": frequency.text,
+            "rrule": frequency.get("rrule"),
+            "complete": boolean(frequency.get("complete")),
+            "dtstart": frequency.get("dtstart"),
+        },
+        "trailers": [
+            {
+                "title": t.text,
+                "url": t.get("url"),
+                "pubdate": int(parsedate_to_datetime(t.get("pubdate")).timestamp()),
+                "length": integer(t.get("length")),
+                "type": t.get("type"),
+                "season": integer(t.get("season")),
+            }
+            for t in ch.findall("podcast:trailer", NS)
+        ],
+        "block": yes(ch, "itunes:block"),
+        "complete": yes(ch, "itunes:complete"),
         "self_url": attr(ch, "atom:link[@rel='self']", "href"),
         "new_feed_url": text(ch, "itunes:new-feed-url"),
         "copyright": text(ch, "copyright"),
@@ -266,6 +313,16 @@ def read_etree(path, url):
                 "chapters_url": attr(it, "podcast:chapters", "url"),
                 "podcast_season": integer(text(it, "podcast:season")),
                 "podcast_episode": integer(text(it, "podcast:episode")),
+                "location": location(it),
+                "soundbites": [
+                    {
+                        "start": float(b.get("startTime")),
+                        "duration": float(b.get("duration")),
+                        "title": b.text,
+                    }
+                    for b in it.findall("podcast:soundbite", NS)
+                ],
+                "block": yes(it, "itunes:block"),
             }
         )
     return {"channel": channel, "items": items}

@@ -98,6 +98,10 @@ class ValueChecks:
         if node.text.strip().lower() not in ("true", "false"):
             self.report.error("InvalidTrueFalse", node, f"{node.text.strip()!r}: use true or false")
 
+    def yes_no_clean(self, node):
+        if node.text.strip().lower() not in ("yes", "no", "clean"):
+            self.report.error("InvalidYesNoClean", node, f"{node.text.strip()!r}: use Yes")
+
     def positive_integer(self, node):
         value = node.text.strip()
         if not re.fullmatch(r"[+-]?\d+", value) or int(value) <= 0:

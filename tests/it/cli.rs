@@ -51,14 +51,21 @@ fn a_build_never_modifies_the_sources() {
     assert_eq!(before, sources(&root));
 }
 
+/// `check` writes nothing of the podcast or the output: only its loudness measurements, in
+/// the cache folder.
 #[test]
-fn check_writes_nothing() {
+fn check_writes_nothing_but_its_cache() {
     let (tmp, root) = podcast("podcast");
     let before = tree(tmp.path());
     let (code, _, stderr) = run(carnets().arg("check").arg("--root").arg(&root));
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("checked 4 episode(s)"), "{stderr}");
-    assert_eq!(before, tree(tmp.path()));
+    let mut after = tree(tmp.path());
+    assert!(
+        after.remove("p/.carnets/loudness.json").is_some(),
+        "{after:?}"
+    );
+    assert_eq!(before, after);
 }
 
 #[test]

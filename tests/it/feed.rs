@@ -100,9 +100,33 @@ fn expected(show: &Show, episodes: &[Episode]) -> Value {
         "funding": [{"url": "https://cite-ia.example/soutenir?via=podcast&format=court", "text": "Soutenir les Carnets & la Cité"}],
         "persons": persons(&show.persons),
         "license": "cc-by-4.0",
+        "license_url": "https://creativecommons.org/licenses/by/4.0/",
         "self_url": "https://cite-ia.example/carnets/feed.xml",
         "copyright": show.copyright,
         "subtitle": show.subtitle,
+        "medium": "podcast",
+        "location": {"name": "Lille & Hauts-de-France <Nord>", "geo": "geo:50.6292,3.0573", "osm": "R58404"},
+        "txt": [
+            {"purpose": "applepodcastsverify", "value": "6a1c2f0e-1b2c-4d5e-8f90-123456789abc"},
+            {"value": "Vérification & <test>"},
+        ],
+        "update_frequency": {
+            "text": "Un épisode par mois & des hors-séries",
+            "rrule": "FREQ=MONTHLY;BYDAY=3TH",
+            "complete": false,
+            "dtstart": "2025-01-16T07:00:00Z",
+        },
+        // The trailer (episode 1) at its own URL: no analytics prefix outside enclosures.
+        "trailers": [{
+            "title": "Bienvenue dans « Les Carnets » !",
+            "url": "https://media.cite-ia.example/carnets/episodes/001-bienvenue/001-bienvenue.mp3",
+            "pubdate": 1_736_962_200,
+            "length": 4_823_117,
+            "type": "audio/mpeg",
+            "season": 1,
+        }],
+        "block": true,
+        "complete": true,
     });
     let items = episodes.iter().map(|episode| {
         let slug = &episode.slug;
@@ -146,6 +170,14 @@ fn expected(show: &Show, episodes: &[Episode]) -> Value {
             "podcast_season": episode.season,
             "podcast_episode": episode.number,
         });
+        if slug == "012-par-ou-commencer" {
+            item["location"] = json!({"name": "EuraTechnologies, Lille", "geo": "geo:50.6326,3.0197"});
+            item["soundbites"] = json!([
+                {"start": 73.0, "duration": 45.5, "title": "Le diagnostic en 2 jours & sans <jargon>"},
+                {"start": 1804.25, "duration": 60.0},
+            ]);
+            item["block"] = json!(true);
+        }
         strip_nulls(&mut item);
         item
     });
@@ -169,6 +201,12 @@ fn expected_for(reader: &Reader, base: &Value, show: &Show) -> Value {
             item["content_decoded"] = json!(decode_references(&notes));
             if item.get("explicit").is_none() {
                 item["explicit"] = json!(show.explicit);
+            }
+            let bites = item.get_mut("soundbites").and_then(Value::as_array_mut);
+            for bite in bites.into_iter().flatten() {
+                if bite.get("title").is_none() {
+                    bite["title"] = json!(clean(&show.title));
+                }
             }
         }
     }
@@ -309,6 +347,18 @@ fn the_feed_says_what_the_spec_promises() {
         "    <podcast:locked owner=\"podcast@cite-ia.example\">yes</podcast:locked>",
         "      <itunes:category text=\"Entrepreneurship\"/>",
         "<p>Fin du bloc : ]]]]><![CDATA[> et on continue.</p>",
+        // Podcasting 2.0 and Apple tags beyond the basics.
+        "    <podcast:license url=\"https://creativecommons.org/licenses/by/4.0/\">cc-by-4.0</podcast:license>",
+        "    <podcast:medium>podcast</podcast:medium>",
+        "    <podcast:location geo=\"geo:50.6292,3.0573\" osm=\"R58404\">Lille &#x26; Hauts-de-France &#x3C;Nord&#x3E;</podcast:location>",
+        "    <podcast:txt purpose=\"applepodcastsverify\">6a1c2f0e-1b2c-4d5e-8f90-123456789abc</podcast:txt>",
+        "    <podcast:updateFrequency complete=\"false\" dtstart=\"2025-01-16T07:00:00Z\" rrule=\"FREQ=MONTHLY;BYDAY=3TH\">Un épisode par mois &#x26; des hors-séries</podcast:updateFrequency>",
+        "    <podcast:trailer url=\"https://media.cite-ia.example/carnets/episodes/001-bienvenue/001-bienvenue.mp3\" pubdate=\"Wed, 15 Jan 2025 18:30:00 +0100\" length=\"4823117\" type=\"audio/mpeg\" season=\"1\">Bienvenue dans « Les Carnets » !</podcast:trailer>",
+        "    <itunes:block>Yes</itunes:block>",
+        "    <itunes:complete>Yes</itunes:complete>",
+        "      <itunes:block>Yes</itunes:block>",
+        "      <podcast:soundbite startTime=\"73.0\" duration=\"45.5\">Le diagnostic en 2 jours &#x26; sans &#x3C;jargon&#x3E;</podcast:soundbite>",
+        "      <podcast:soundbite startTime=\"1804.25\" duration=\"60.0\"/>",
     ] {
         assert!(xml.contains(line), "no line {line:?} in:\n{xml}");
     }

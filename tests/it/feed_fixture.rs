@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use carnets::audio::{AudioInfo, MpegVersion};
 use carnets::diag::Pos;
 use carnets::model::{
-    Artwork, Category, Chapter, Episode, EpisodeType, Funding, Owner, Person, Show, ShowType,
-    Transcript, TranscriptFormat,
+    Artwork, Category, Chapter, Episode, EpisodeType, Funding, Location, Owner, Person, Show,
+    ShowType, Soundbite, Transcript, TranscriptFormat, Txt, UpdateFrequency,
 };
 use jiff::Zoned;
 use uuid::Uuid;
@@ -83,9 +83,34 @@ pub fn show() -> Show {
             person("Jérôme « Jay » Dupont", "host", None, None),
         ],
         license: Some("cc-by-4.0".into()),
+        license_url: Some("https://creativecommons.org/licenses/by/4.0/".into()),
         timezone: jiff::tz::TimeZone::get("Europe/Paris").unwrap(),
         media_base_url: "https://media.cite-ia.example/carnets/".into(),
         analytics_prefix: Some("https://op3.dev/e/".into()),
+        medium: Some("podcast".into()),
+        location: Some(Location {
+            name: "Lille & Hauts-de-France <Nord>".into(),
+            geo: Some("geo:50.6292,3.0573".into()),
+            osm: Some("R58404".into()),
+        }),
+        txt: vec![
+            Txt {
+                purpose: Some("applepodcastsverify".into()),
+                value: "6a1c2f0e-1b2c-4d5e-8f90-123456789abc".into(),
+            },
+            Txt {
+                purpose: None,
+                value: "Vérification & <test>".into(),
+            },
+        ],
+        update_frequency: Some(UpdateFrequency {
+            text: "Un épisode par mois & des hors-séries".into(),
+            rrule: Some("FREQ=MONTHLY;BYDAY=3TH".into()),
+            complete: Some(false),
+            dtstart: Some("2025-01-16T07:00:00Z".into()),
+        }),
+        block: true,
+        complete: true,
         ..Default::default()
     }
 }
@@ -185,6 +210,26 @@ pub fn episodes() -> Vec<Episode> {
         format: TranscriptFormat::Vtt,
         cues: Vec::new(),
     });
+    twelve.soundbites = vec![
+        Soundbite {
+            start_ms: 73_000,
+            duration_ms: 45_500,
+            title: Some("Le diagnostic en 2 jours & sans <jargon>".into()),
+            ..Default::default()
+        },
+        Soundbite {
+            start_ms: 1_804_250,
+            duration_ms: 60_000,
+            title: None,
+            ..Default::default()
+        },
+    ];
+    twelve.location = Some(Location {
+        name: "EuraTechnologies, Lille".into(),
+        geo: Some("geo:50.6326,3.0197".into()),
+        osm: None,
+    });
+    twelve.block = true;
     twelve.notes = "(Markdown source)".into();
     twelve.notes_html = NOTES_12.into();
     // 1 h 02 min 03.6 s: itunes:duration rounds to 3724.

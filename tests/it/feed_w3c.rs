@@ -73,10 +73,19 @@ fn write(dir: &Path, name: &str, xml: &str) -> PathBuf {
     path
 }
 
+/// The fixture show, less `itunes:complete` (see
+/// [`itunes_complete_is_the_one_apple_tag_the_validator_does_not_know`]).
+fn w3c_show() -> Show {
+    Show {
+        complete: false,
+        ..feed_fixture::show()
+    }
+}
+
 #[test]
 fn the_feed_passes_the_w3c_rules() {
     let dir = tempfile::tempdir().unwrap();
-    let xml = feed::render(&feed_fixture::show(), &feed_fixture::episodes());
+    let xml = feed::render(&w3c_show(), &feed_fixture::episodes());
     let Some(reports) = check(&[write(dir.path(), "feed", &xml)]) else {
         return;
     };
@@ -86,7 +95,7 @@ fn the_feed_passes_the_w3c_rules() {
 #[test]
 fn sparse_and_edge_case_feeds_pass_the_w3c_rules() {
     let dir = tempfile::tempdir().unwrap();
-    let mut bare = feed_fixture::show();
+    let mut bare = w3c_show();
     bare.copyright = None;
     bare.subtitle = None;
     bare.keywords.clear();
@@ -116,7 +125,7 @@ fn sparse_and_edge_case_feeds_pass_the_w3c_rules() {
 #[test]
 fn every_apple_category_passes_but_the_one_the_validator_does_not_know() {
     let dir = tempfile::tempdir().unwrap();
-    let mut show: Show = feed_fixture::show();
+    let mut show: Show = w3c_show();
     show.categories = APPLE_CATEGORIES
         .iter()
         .flat_map(|(name, subs)| {
@@ -142,6 +151,23 @@ fn every_apple_category_passes_but_the_one_the_validator_does_not_know() {
             .unwrap()
             .contains("'Religion'")
     );
+}
+
+/// Apple documents `itunes:complete`, the service's iTunes vocabulary has no such element: it
+/// is its one finding in a feed that uses every tag carnets writes.
+#[test]
+fn itunes_complete_is_the_one_apple_tag_the_validator_does_not_know() {
+    let dir = tempfile::tempdir().unwrap();
+    let xml = feed::render(&feed_fixture::show(), &feed_fixture::episodes());
+    assert!(xml.contains("<itunes:complete>Yes</itunes:complete>"));
+    let Some(reports) = check(&[write(dir.path(), "complete", &xml)]) else {
+        return;
+    };
+    let errors = reports[0]["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{:#}", reports[0]);
+    assert_eq!(errors[0]["rule"], "UndefinedElement");
+    assert_eq!(errors[0]["element"], "itunes:complete");
+    assert_eq!(rules(&reports[0], "warnings"), ["UnsupportedNamespace"]);
 }
 
 /// How a variant breaks the fixture feed.
@@ -253,8 +279,8 @@ const BROKEN: &[(&str, &str, &str, Change)] = &[
     ("length-in-words", "InvalidIntegerAttribute", E, Replace("length=\"59637812\"", "length=\"59 Mo\"")),
     ("negative-length", "InvalidNonNegativeInteger", E, Replace("length=\"59637812\"", "length=\"-5\"")),
     ("unknown-length", "UseZeroForUnknown", E, Replace("length=\"59637812\"", "length=\"-1\"")),
-    ("mime-with-space", "InvalidMIMEAttribute", E, Replace("type=\"audio/mpeg\"", "type=\"audio mpeg\"")),
-    ("ogg-enclosure", "UnsupportedItunesFormat", W, Replace("001-bienvenue.mp3\"", "001-bienvenue.ogg\"")),
+    ("mime-with-space", "InvalidMIMEAttribute", E, Replace("length=\"59637812\" type=\"audio/mpeg\"", "length=\"59637812\" type=\"audio mpeg\"")),
+    ("ogg-enclosure", "UnsupportedItunesFormat", W, Replace("001-bienvenue.mp3\" length", "001-bienvenue.ogg\" length")),
     ("two-enclosures", "DuplicateEnclosure", W, RepeatLine("<enclosure ")),
     ("content-without-description", "NeedDescriptionBeforeContent", W, RemoveLine("<description><![CDATA[<p>Une phrase")),
     ("relative-footnote", "ContainsRelRef", W, Replace("href=\"https://cite-ia.example/carnets/episodes/012-par-ou-commencer/#ep12-fn-1\"", "href=\"#ep12-fn-1\"")),
@@ -263,12 +289,13 @@ const BROKEN: &[(&str, &str, &str, Change)] = &[
     ("css-url", "DangerousStyleAttr", W, Replace("style=\"text-align: left\"", "style=\"background: url(https://x.example/a.png)\"")),
     ("not-html", "NotHtml", W, Replace("<h2 id=", "<foo>bar</foo><h2 id=")),
     ("webp-artwork", "ItunesImageFormat", E, Replace("cover.jpg\"/>", "cover.webp\"/>")),
+    ("block-oui", "InvalidYesNoClean", E, Replace("<itunes:block>Yes</itunes:block>", "<itunes:block>Oui</itunes:block>")),
 ];
 
 #[test]
 fn the_checker_catches_every_rule_broken_on_purpose() {
     let dir = tempfile::tempdir().unwrap();
-    let good = feed::render(&feed_fixture::show(), &feed_fixture::episodes());
+    let good = feed::render(&w3c_show(), &feed_fixture::episodes());
     let mut feeds = vec![write(dir.path(), "good", &good)];
     for (name, _, _, change) in BROKEN {
         let xml = change.apply(&good);

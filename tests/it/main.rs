@@ -3,11 +3,15 @@
 #[allow(dead_code)]
 mod common;
 
+mod check;
+mod check_episode;
 mod cli;
 mod feed;
+mod feed_build;
 mod feed_fixture;
 mod feed_readers;
 mod feed_w3c;
+mod loudness;
 mod probe;
 mod publish;
 mod site;

@@ -31,6 +31,8 @@ const lower = (text) => (typeof text === "string" ? text.toLowerCase() : text);
 const text = (value) => (value === undefined || value === null ? undefined : String(value));
 const htmlToText = (html) =>
   html === undefined ? undefined : html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+const location = (place) =>
+  place ? { name: text(place.name), geo: place.geo, osm: place.osm } : undefined;
 const persons = (people) =>
   (people ?? []).map((p) => ({
     name: text(p.name),
@@ -58,8 +60,22 @@ const channel = {
   funding: (feed.podcastFunding ?? []).map((f) => ({ url: f.url, text: text(f.message) })),
   persons: persons(feed.podcastPeople),
   license: feed.license?.identifier,
+  license_url: feed.license?.url,
   self_url: feed.pubsub?.self,
   new_feed_url: feed.itunesNewFeedUrl,
+  medium: feed.medium,
+  location: location(feed.podcastLocation),
+  txt: (feed.podcastTxt ?? []).map((t) => ({ purpose: t.purpose, value: text(t.value) })),
+  trailers: (feed.trailers ?? []).map((t) => ({
+    title: text(t.title),
+    url: t.url,
+    pubdate: seconds(t.pubdate),
+    length: t.length,
+    type: t.type,
+    season: t.season,
+  })),
+  block: feed.itunesBlock,
+  complete: feed.itunesComplete,
 };
 
 const items = feed.items.map((item) => ({
@@ -86,6 +102,12 @@ const items = feed.items.map((item) => ({
   chapters_url: item.podcastChapters?.url,
   podcast_season: item.podcastSeason?.number,
   podcast_episode: item.podcastEpisode?.number,
+  location: location(item.podcastLocation),
+  soundbites: (item.podcastSoundbites ?? []).map((b) => ({
+    start: b.startTime,
+    duration: b.duration,
+    title: text(b.title),
+  })),
 }));
 
 const sortKeys = (value) =>

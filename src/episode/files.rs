@@ -1,0 +1,155 @@
+//! The files of an episode folder: its MP3 and its transcript, named in the front matter or
+//! found by extension.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::Checker;
+use crate::diag::Diagnostic;
+use crate::model::{Transcript, TranscriptFormat};
+use crate::yaml::Spanned;
+use crate::{paths, transcript};
+
+/// The MP3 named by `audio:`, or the only `.mp3` of the folder.
+pub(super) fn audio_file(
+    dir: &Path,
+    named: Option<&Spanned<String>>,
+    check: &mut Checker,
+) -> Option<PathBuf> {
+    if let Some(value) = named {
+        return match paths::inside(dir, value.value.trim()) {
+            Ok(path) if paths::extension(&path).as_deref() == Some("mp3") => Some(path),
+            Ok(_) => {
+                check.error_help(
+                    value,
+                    format!("`{}` is not an .mp3 file", value.value),
+                    "export the episode as MP3",
+                );
+                None
+            }
+            Err(e) => {
+                check.error(value, e);
+                None
+            }
+        };
+    }
+    let mp3s = files_with(dir, &["mp3"]);
+    match mp3s.as_slice() {
+        [one] => Some(one.clone()),
+        [] => {
+            check.found.push(
+                Diagnostic::error(dir, "no .mp3 file in this episode folder")
+                    .help("add the episode's MP3 to the folder"),
+            );
+            None
+        }
+        several => {
+            let names: Vec<String> = several
+                .iter()
+                .map(|p| {
+                    p.file_name()
+                        .unwrap_or_default()
+                        .to_string_lossy()
+                        .into_owned()
+                })
+                .collect();
+            check.found.push(
+                Diagnostic::error(
+                    dir,
+                    format!(
+                        "several .mp3 files ({}): which one is the episode?",
+                        names.join(", ")
+                    ),
+                )
+                .help(format!(
+                    "add `audio: {}` to episode.md, or remove the others",
+                    names[0]
+                )),
+            );
+            None
+        }
+    }
+}
+
+/// The transcript named by `transcript:`, or the only `.vtt`/`.srt` of the folder.
+pub(super) fn transcript_file(
+    dir: &Path,
+    named: Option<&Spanned<String>>,
+    check: &mut Checker,
+) -> Option<Transcript> {
+    let source = match named {
+        Some(value) => match paths::inside(dir, value.value.trim()) {
+            Ok(path) => path,
+            Err(e) => {
+                check.error(value, e);
+                return None;
+            }
+        },
+        None => match files_with(dir, &["vtt", "srt"]).as_slice() {
+            [one] => one.clone(),
+            [] => return None,
+            _ => {
+                check.found.push(
+                    Diagnostic::error(
+                        dir,
+                        "several transcripts (.vtt/.srt) in this episode folder",
+                    )
+                    .help("name the one to publish with `transcript:` in episode.md"),
+                );
+                return None;
+            }
+        },
+    };
+    let format = match paths::extension(&source).as_deref() {
+        Some("vtt") => TranscriptFormat::Vtt,
+        Some("srt") => TranscriptFormat::Srt,
+        _ => {
+            let value = named.expect("found files have a known extension");
+            check.error_help(
+                value,
+                format!("`{}` is not a .vtt or .srt transcript", value.value),
+                "export the transcript as WebVTT (.vtt) or SubRip (.srt)",
+            );
+            return None;
+        }
+    };
+    let text = match std::fs::read_to_string(&source) {
+        Ok(text) => text,
+        Err(e) => {
+            check.found.push(Diagnostic::error(
+                &source,
+                format!("cannot read the transcript as UTF-8 text: {e}"),
+            ));
+            return None;
+        }
+    };
+    match transcript::parse(&text, format) {
+        Ok(cues) => Some(Transcript {
+            source,
+            format,
+            cues,
+        }),
+        Err((line, message)) => {
+            check.found.push(
+                Diagnostic::error(&source, message)
+                    .at(line, 1)
+                    .help("fix the transcript, or export it again from the transcription tool"),
+            );
+            None
+        }
+    }
+}
+
+/// Files of `dir` whose lowercase extension is one of `extensions`, sorted.
+pub(super) fn files_with(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file() && paths::extension(p).is_some_and(|e| extensions.contains(&e.as_str()))
+        })
+        .collect();
+    files.sort();
+    files
+}
