@@ -11,7 +11,7 @@
 # The MP3 is named after the folder without its number (`001-premier-bilan` → `premier-bilan.mp3`).
 # The start time of every cue is printed, to place the chapters of episode.md.
 #
-# Needs espeak-ng, sox and lame (Debian: `apt-get install espeak-ng sox lame`).
+# Needs espeak-ng, sox, ffmpeg and lame (Debian: `apt-get install espeak-ng sox ffmpeg lame`).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,6 +28,15 @@ voice_of() {
 # espeak-ng reads some acronyms as words ("IA" as "ia"): spell them out for the voice only;
 # the transcript keeps the written form.
 spoken() { sed -E 's/\bIA\b/I A/g; s/\bTPE\b/T P E/g; s/\bPME\b/P M E/g; s/\bIMT\b/I M T/g' <<<"$1"; }
+
+# Turns loudnorm's first-pass JSON into the options of its second pass.
+measured_py='
+import json, sys
+m = json.load(sys.stdin)
+keys = [("measured_I", "input_i"), ("measured_TP", "input_tp"), ("measured_LRA", "input_lra"),
+        ("measured_thresh", "input_thresh"), ("offset", "target_offset")]
+print(":".join(k + "=" + m[v] for k, v in keys))
+'
 
 timestamp() { # seconds (float) → HH:MM:SS.mmm
   awk -v t="$1" 'BEGIN { ms = int(t * 1000 + 0.5);
@@ -66,7 +75,21 @@ for dir in "$@"; do
     t="$(awk -v a="$end" -v g="$gap" 'BEGIN { printf "%.3f", a + g }')"
   done <"$text"
 
-  sox -R "${parts[@]}" "$tmp/episode.wav"
+  sox -R "${parts[@]}" "$tmp/joined.wav"
+  # Synthetic speech has sharp peaks: compress them first, so that the level can come up to
+  # -16 LUFS without the true peak passing -1 dBTP.
+  ffmpeg -nostdin -v error -i "$tmp/joined.wav" \
+    -af "acompressor=threshold=0.08:ratio=6:attack=2:release=80,alimiter=limit=0.5:level=false" \
+    -bitexact "$tmp/spoken.wav"
+  # Apple recommends -16 LUFS integrated with true peaks at most -1 dBTP (`carnets check`
+  # measures both): ffmpeg's loudnorm levels the speech, at the same sample rate.
+  # Two passes: measure, then apply one linear gain (a short clip fools the dynamic mode).
+  target="I=-16:TP=-2:LRA=11" # true peak with room for the MP3 encoder
+  measured="$(ffmpeg -nostdin -hide_banner -i "$tmp/spoken.wav" \
+    -af "loudnorm=$target:print_format=json" -f null - 2>&1 | sed -n '/^{/,/^}/p' |
+    python3 -c "$measured_py")"
+  ffmpeg -nostdin -v error -i "$tmp/spoken.wav" -af "loudnorm=$target:$measured:linear=true" \
+    -ar 22050 -ac 1 -bitexact "$tmp/episode.wav"
   lame --quiet -m m -b 40 --add-id3v2 --tt "$name" --ta "Cité de l'IA" \
     "$tmp/episode.wav" "$dir/$name.mp3"
   echo "wrote $dir/$name.mp3 ($(stat -c %s "$dir/$name.mp3") bytes, $(soxi -d "$tmp/episode.wav"))"
