@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::locale::Locale;
 use super::text::{excerpt, plain_text};
+use super::transcript::{ParagraphCtx, clock, paragraphs, seconds};
 use crate::model::{Chapter, Episode, Person, Show};
 
 /// The show, given to every template as `site`.
@@ -44,8 +45,14 @@ pub struct SiteCtx {
     /// Hosts and other credits of the show.
     pub persons: Vec<PersonCtx>,
     pub funding: Vec<LinkText>,
+    /// The show in podcast apps (`links:` of `podcast.yaml`), in a fixed order.
+    pub links: Vec<AppLinkCtx>,
     pub image: ImageCtx,
     pub feed: Link,
+    /// The search page.
+    pub search: Link,
+    /// Root-relative URL of the search index (`search.json?v=<hash>`), read by the search page.
+    pub search_index: String,
     /// Published theme assets by name (`style.css`) → root-relative URL with a content hash.
     pub assets: BTreeMap<String, String>,
 }
@@ -61,6 +68,16 @@ pub struct Link {
 pub struct LinkText {
     pub url: String,
     pub text: String,
+}
+
+/// Where to find the show in one podcast app.
+#[derive(Clone, Debug, Serialize)]
+pub struct AppLinkCtx {
+    /// The key of `links:` (`apple`, `spotify`…), e.g. for a CSS class.
+    pub app: String,
+    /// The app's name, as listeners know it (« Apple Podcasts »).
+    pub name: String,
+    pub url: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -144,8 +161,11 @@ pub struct AudioCtx {
 #[derive(Clone, Debug, Serialize)]
 pub struct ChapterCtx {
     pub start_ms: u64,
-    /// Start in whole seconds, e.g. for a player's `#t=` fragment.
+    /// Start in whole seconds.
     pub start_secs: u64,
+    /// Start in seconds with the milliseconds (`10.374`), for a media fragment (`#t=10.374`)
+    /// and the player's `data-start`.
+    pub start: String,
     /// `0:10`, `12:05`, `1:02:03`.
     pub timestamp: String,
     /// ISO 8601 duration from the start, for `<time datetime>`.
@@ -161,7 +181,14 @@ pub struct TranscriptCtx {
     pub mime: String,
     /// `vtt` or `srt`.
     pub format: String,
+    /// The cues as readable paragraphs: consecutive cues of one speaker together.
+    pub paragraphs: Vec<ParagraphCtx>,
 }
+
+/// The search page, under the output root.
+pub const SEARCH_PAGE: &str = "search/";
+/// The search index, under the output root.
+pub const SEARCH_INDEX: &str = "search.json";
 
 /// Root-relative URLs of the site: `base_url`'s path followed by the page path.
 #[derive(Clone, Debug)]
@@ -264,11 +291,22 @@ pub fn site(show: &Show, locale: Locale, urls: &Urls, assets: BTreeMap<String, S
                 text: f.text.clone(),
             })
             .collect(),
+        links: show
+            .links
+            .iter()
+            .map(|l| AppLinkCtx {
+                app: l.app.clone(),
+                name: l.name.clone(),
+                url: l.url.clone(),
+            })
+            .collect(),
         image: ImageCtx {
             url: image.url,
             abs_url: image.abs_url,
         },
         feed: urls.link("feed.xml"),
+        search: urls.link(SEARCH_PAGE),
+        search_index: urls.link(SEARCH_INDEX).url,
         assets,
     }
 }
@@ -302,6 +340,7 @@ pub fn episode(episode: &Episode, site: &SiteCtx, locale: Locale, urls: &Urls) -
                 abs_url: link.abs_url,
                 mime: t.format.mime().to_string(),
                 format: t.format.extension().to_string(),
+                paragraphs: paragraphs(&t.cues),
             }
         });
     EpisodeCtx {
@@ -356,15 +395,11 @@ fn person(p: &Person, locale: Locale) -> PersonCtx {
 
 fn chapter(c: &Chapter) -> ChapterCtx {
     let secs = c.start_ms / 1000;
-    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
     ChapterCtx {
         start_ms: c.start_ms,
         start_secs: secs,
-        timestamp: if h > 0 {
-            format!("{h}:{m:02}:{s:02}")
-        } else {
-            format!("{m}:{s:02}")
-        },
+        start: seconds(c.start_ms),
+        timestamp: clock(c.start_ms),
         iso: iso_duration(secs),
         title: c.title.clone(),
         url: c.url.clone(),

@@ -10,4 +10,6 @@ mod feed_readers;
 mod feed_w3c;
 mod probe;
 mod site;
+mod site_features;
+mod site_model;
 mod tag;
