@@ -92,6 +92,11 @@
     var at = folded.text.indexOf(terms[0]);
     var from = folded.map[at], to = folded.map[at + terms[0].length];
     var start = Math.max(0, from - 60), end = Math.min(field.length, to + 80);
+    /* Whole words only at both ends of the excerpt. */
+    var space = field.indexOf(" ", start);
+    if (start > 0 && space >= 0 && space < from) start = space + 1;
+    space = field.lastIndexOf(" ", end);
+    if (end < field.length && space > to) end = space;
     return {
       before: (start > 0 ? "…" : "") + field.slice(start, from),
       match: field.slice(from, to),
