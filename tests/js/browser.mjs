@@ -89,6 +89,7 @@ async function shot(name) {
 }
 
 async function currentTimeNear(expected, label) {
+  check(!page.url().includes(".mp3"), `${label}: the link left the page for ${page.url()} instead of seeking`);
   await page.waitForFunction(
     (t) => Math.abs(document.getElementById("lecteur").currentTime - t) < 1.5, expected, { timeout: 10000 },
   ).catch(() => {});
