@@ -18,9 +18,11 @@ mod engine;
 mod jsonld;
 mod locale;
 mod search;
+mod strings;
 mod text;
 mod theme;
 mod transcript;
+mod urls;
 
 use std::ops::Range;
 use std::path::Path;
