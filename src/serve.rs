@@ -104,7 +104,22 @@ fn rebuild(options: &BuildOptions, live: &Live, verb: &str) {
         now: jiff::Timestamp::now(),
         ..options.clone()
     };
-    match crate::build(&options) {
+    // A bug of carnets that panics must not take the watcher down with it: report it like an
+    // error of the sources, and go on watching.
+    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| crate::build(&options)))
+        .unwrap_or_else(|panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(crate::diag::Diagnostic::error(
+                &options.root,
+                format!("internal error, please report it: {what}"),
+            )
+            .into())
+        });
+    match built {
         Ok(report) => {
             for warning in report.warnings.iter() {
                 eprintln!("{warning}");
