@@ -25,6 +25,20 @@ pub enum Command {
     New(NewArgs),
     /// Start a new podcast folder that builds at once.
     Init(InitArgs),
+    /// Build a preview (drafts included), serve it on 127.0.0.1 and rebuild it on every change.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// Port to listen on, on 127.0.0.1 only; 0 picks a free one.
+    #[arg(long, default_value_t = 8080)]
+    pub port: u16,
+    /// Leave out drafts and future-dated episodes, as `carnets build` does.
+    #[arg(long)]
+    pub no_drafts: bool,
 }
 
 #[derive(Debug, Args)]

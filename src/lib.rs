@@ -21,6 +21,7 @@ pub mod model;
 pub mod output;
 mod paths;
 pub mod scaffold;
+pub mod serve;
 pub mod site;
 #[cfg(test)]
 mod testutil;
@@ -109,6 +110,7 @@ pub fn run(cli: Cli) -> u8 {
                 (Diagnostics::default(), next)
             })
             .map_err(Diagnostics::from),
+        Command::Serve(args) => return serve::run(&args),
     };
     match result {
         Ok((mut warnings, summary)) => {

@@ -1,9 +1,6 @@
 //! What templates see: plain serializable values built from the domain model, with every
 //! URL, date and duration already computed, so themes hold no logic beyond layout.
-//!
-//! Links between pages are root-relative (`/episodes/x/`, or `/sub/episodes/x/` when
-//! `base_url` has a path), so the site works wherever `base_url` points, `carnets serve`
-//! included; canonical, OpenGraph and sitemap URLs are absolute.
+//! URLs come from `urls.rs`.
 
 use std::collections::BTreeMap;
 
@@ -11,6 +8,8 @@ use serde::Serialize;
 
 use super::locale::Locale;
 use super::text::{excerpt, plain_text};
+use super::transcript::{ParagraphCtx, clock, paragraphs, seconds};
+pub use super::urls::{Link, SEARCH_INDEX, SEARCH_PAGE, Urls};
 use crate::model::{Chapter, Episode, Person, Show};
 
 /// The show, given to every template as `site`.
@@ -44,23 +43,32 @@ pub struct SiteCtx {
     /// Hosts and other credits of the show.
     pub persons: Vec<PersonCtx>,
     pub funding: Vec<LinkText>,
+    /// The show in podcast apps (`links:` of `podcast.yaml`), in a fixed order.
+    pub links: Vec<AppLinkCtx>,
     pub image: ImageCtx,
     pub feed: Link,
+    /// The search page.
+    pub search: Link,
+    /// Root-relative URL of the search index (`search.json?v=<hash>`), read by the search page.
+    pub search_index: String,
     /// Published theme assets by name (`style.css`) → root-relative URL with a content hash.
     pub assets: BTreeMap<String, String>,
-}
-
-/// A URL, root-relative (`url`) for links and absolute (`abs_url`) for metadata.
-#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
-pub struct Link {
-    pub url: String,
-    pub abs_url: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct LinkText {
     pub url: String,
     pub text: String,
+}
+
+/// Where to find the show in one podcast app.
+#[derive(Clone, Debug, Serialize)]
+pub struct AppLinkCtx {
+    /// The key of `links:` (`apple`, `spotify`…), e.g. for a CSS class.
+    pub app: String,
+    /// The app's name, as listeners know it (« Apple Podcasts »).
+    pub name: String,
+    pub url: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -144,8 +152,11 @@ pub struct AudioCtx {
 #[derive(Clone, Debug, Serialize)]
 pub struct ChapterCtx {
     pub start_ms: u64,
-    /// Start in whole seconds, e.g. for a player's `#t=` fragment.
+    /// Start in whole seconds.
     pub start_secs: u64,
+    /// Start in seconds with the milliseconds (`10.374`), for a media fragment (`#t=10.374`)
+    /// and the player's `data-start`.
+    pub start: String,
     /// `0:10`, `12:05`, `1:02:03`.
     pub timestamp: String,
     /// ISO 8601 duration from the start, for `<time datetime>`.
@@ -161,65 +172,8 @@ pub struct TranscriptCtx {
     pub mime: String,
     /// `vtt` or `srt`.
     pub format: String,
-}
-
-/// Root-relative URLs of the site: `base_url`'s path followed by the page path.
-#[derive(Clone, Debug)]
-pub struct Urls {
-    base: String,
-    root: String,
-    media: String,
-}
-
-impl Urls {
-    pub fn new(show: &Show) -> Self {
-        Self {
-            base: show.base_url.clone(),
-            root: root_path(&show.base_url),
-            media: show.media_base_url.clone(),
-        }
-    }
-
-    /// A path of the output (no leading `/`) as a root-relative and an absolute URL.
-    pub fn link(&self, path: &str) -> Link {
-        Link {
-            url: format!("{}{path}", self.root),
-            abs_url: format!("{}{path}", self.base),
-        }
-    }
-
-    /// Where the audio is served: under the site, or on `media_base_url` when it differs.
-    fn media(&self, path: &str) -> Link {
-        if self.media == self.base {
-            self.link(path)
-        } else {
-            let abs_url = format!("{}{path}", self.media);
-            Link {
-                url: abs_url.clone(),
-                abs_url,
-            }
-        }
-    }
-
-    pub fn root(&self) -> &str {
-        &self.root
-    }
-}
-
-/// The path of an absolute URL, ending in `/`: `https://a.fr/podcast/` → `/podcast/`.
-pub fn root_path(base_url: &str) -> String {
-    let after_scheme = base_url.find("://").map_or(0, |i| i + 3);
-    match base_url[after_scheme..].find('/') {
-        Some(slash) => {
-            let path = &base_url[after_scheme + slash..];
-            if path.ends_with('/') {
-                path.to_string()
-            } else {
-                format!("{path}/")
-            }
-        }
-        None => "/".to_string(),
-    }
+    /// The cues as readable paragraphs: consecutive cues of one speaker together.
+    pub paragraphs: Vec<ParagraphCtx>,
 }
 
 pub fn site(show: &Show, locale: Locale, urls: &Urls, assets: BTreeMap<String, String>) -> SiteCtx {
@@ -264,11 +218,22 @@ pub fn site(show: &Show, locale: Locale, urls: &Urls, assets: BTreeMap<String, S
                 text: f.text.clone(),
             })
             .collect(),
+        links: show
+            .links
+            .iter()
+            .map(|l| AppLinkCtx {
+                app: l.app.clone(),
+                name: l.name.clone(),
+                url: l.url.clone(),
+            })
+            .collect(),
         image: ImageCtx {
             url: image.url,
             abs_url: image.abs_url,
         },
         feed: urls.link("feed.xml"),
+        search: urls.link(SEARCH_PAGE),
+        search_index: urls.link(SEARCH_INDEX).url,
         assets,
     }
 }
@@ -302,6 +267,7 @@ pub fn episode(episode: &Episode, site: &SiteCtx, locale: Locale, urls: &Urls) -
                 abs_url: link.abs_url,
                 mime: t.format.mime().to_string(),
                 format: t.format.extension().to_string(),
+                paragraphs: paragraphs(&t.cues),
             }
         });
     EpisodeCtx {
@@ -356,15 +322,11 @@ fn person(p: &Person, locale: Locale) -> PersonCtx {
 
 fn chapter(c: &Chapter) -> ChapterCtx {
     let secs = c.start_ms / 1000;
-    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
     ChapterCtx {
         start_ms: c.start_ms,
         start_secs: secs,
-        timestamp: if h > 0 {
-            format!("{h}:{m:02}:{s:02}")
-        } else {
-            format!("{m}:{s:02}")
-        },
+        start: seconds(c.start_ms),
+        timestamp: clock(c.start_ms),
         iso: iso_duration(secs),
         title: c.title.clone(),
         url: c.url.clone(),
@@ -408,14 +370,6 @@ fn license_url(license: &str, locale: Locale) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn root_path_keeps_the_path_of_base_url() {
-        assert_eq!(root_path("https://carnets.citedelia.fr/"), "/");
-        assert_eq!(root_path("https://example.org/podcast/"), "/podcast/");
-        assert_eq!(root_path("http://127.0.0.1:8080/"), "/");
-        assert_eq!(root_path("https://example.org"), "/");
-    }
 
     #[test]
     fn iso_durations() {

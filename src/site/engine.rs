@@ -103,8 +103,8 @@ impl Engine {
         match innermost.kind() {
             ErrorKind::UndefinedError => diagnostic.help(
                 "templates get `site`, `t` and `page`; archive pages also get `episodes` and \
-                 `pagination`, episode pages `episode`, `newer` and `older`; test optional \
-                 values with `{% if … %}` before printing them",
+                 `pagination`, episode pages `episode`, `newer` and `older`, the search page \
+                 `episodes`; test optional values with `{% if … %}` before printing them",
             ),
             ErrorKind::TemplateNotFound => diagnostic.help(format!(
                 "put the template in {}",

@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 
 use jiff::Zoned;
 
+use super::strings::{STRINGS_EN, STRINGS_FR};
+
 /// No-break space: keeps a number with its unit.
 const NBSP: char = '\u{a0}';
 
@@ -142,101 +144,6 @@ const MONTHS_EN: [&str; 12] = [
     "October",
     "November",
     "December",
-];
-
-// French strings use U+00A0 before `:` and U+202F before `!`, `?` and `;`, inside « ».
-const STRINGS_FR: &[(&str, &str)] = &[
-    ("skip_to_content", "Aller au contenu"),
-    ("home", "Accueil"),
-    ("episodes", "Épisodes"),
-    ("latest_episodes", "Tous les épisodes"),
-    ("no_episodes", "Aucun épisode publié pour l’instant."),
-    ("subscribe", "S’abonner"),
-    (
-        "subscribe_help",
-        "Copiez l’adresse du flux dans votre application de podcasts\u{a0}:",
-    ),
-    ("feed", "Flux RSS"),
-    ("hosts", "À l’animation"),
-    ("people", "Avec"),
-    ("listen", "Écouter"),
-    ("download", "Télécharger l’épisode"),
-    ("download_mp3", "MP3"),
-    ("no_audio_support", "Votre navigateur ne lit pas l’audio."),
-    ("show_notes", "Notes de l’épisode"),
-    ("chapters", "Chapitres"),
-    ("transcript", "Transcription"),
-    ("read_transcript", "Lire la transcription"),
-    ("season", "Saison"),
-    ("episode", "Épisode"),
-    ("trailer", "Bande-annonce"),
-    ("bonus", "Bonus"),
-    ("duration", "Durée"),
-    ("published_on", "Publié le"),
-    ("newer_episode", "Épisode suivant"),
-    ("older_episode", "Épisode précédent"),
-    ("newer_page", "Épisodes plus récents"),
-    ("older_page", "Épisodes plus anciens"),
-    ("pagination", "Pages"),
-    ("page", "Page"),
-    ("page_of", "sur"),
-    ("episode_navigation", "Autres épisodes"),
-    ("not_found_title", "Page introuvable"),
-    (
-        "not_found_text",
-        "Cette page n’existe pas ou plus. Les épisodes sont tous sur la page d’accueil.",
-    ),
-    ("back_home", "Retour à l’accueil"),
-    ("license", "Licence"),
-    ("support", "Soutenir"),
-    ("explicit", "Contenu explicite"),
-];
-
-const STRINGS_EN: &[(&str, &str)] = &[
-    ("skip_to_content", "Skip to content"),
-    ("home", "Home"),
-    ("episodes", "Episodes"),
-    ("latest_episodes", "All episodes"),
-    ("no_episodes", "No episode published yet."),
-    ("subscribe", "Subscribe"),
-    (
-        "subscribe_help",
-        "Paste the feed address into your podcast app:",
-    ),
-    ("feed", "RSS feed"),
-    ("hosts", "Hosted by"),
-    ("people", "With"),
-    ("listen", "Listen"),
-    ("download", "Download the episode"),
-    ("download_mp3", "MP3"),
-    ("no_audio_support", "Your browser cannot play audio."),
-    ("show_notes", "Show notes"),
-    ("chapters", "Chapters"),
-    ("transcript", "Transcript"),
-    ("read_transcript", "Read the transcript"),
-    ("season", "Season"),
-    ("episode", "Episode"),
-    ("trailer", "Trailer"),
-    ("bonus", "Bonus"),
-    ("duration", "Duration"),
-    ("published_on", "Published on"),
-    ("newer_episode", "Next episode"),
-    ("older_episode", "Previous episode"),
-    ("newer_page", "Newer episodes"),
-    ("older_page", "Older episodes"),
-    ("pagination", "Pages"),
-    ("page", "Page"),
-    ("page_of", "of"),
-    ("episode_navigation", "More episodes"),
-    ("not_found_title", "Page not found"),
-    (
-        "not_found_text",
-        "This page does not exist, or no longer does. Every episode is on the home page.",
-    ),
-    ("back_home", "Back to the home page"),
-    ("license", "License"),
-    ("support", "Support"),
-    ("explicit", "Explicit content"),
 ];
 
 #[cfg(test)]

@@ -6,15 +6,23 @@
 //! writes them.
 //!
 //! Every template gets `site` (the show), `t` (UI strings in the show's language) and `page`
-//! (`kind`, `url`, `abs_url`). Archive pages (`index.html`) also get `episodes` and
-//! `pagination`; episode pages (`episode.html`) get `episode`, `newer` and `older`;
-//! `sitemap.xml` gets `urls`.
+//! (`kind`, `url`, `abs_url`, `title`, `description`, `image`, `json_ld`). Archive pages
+//! (`index.html`) also get `episodes` and `pagination`; episode pages (`episode.html`) get
+//! `episode`, `newer` and `older`; the search page (`search.html`) gets `episodes` (all of
+//! them, the list shown without JavaScript); `sitemap.xml` gets `urls`.
+//!
+//! Besides the pages, the site has its search index (`search.json`, see `search.rs`).
 
 mod context;
 mod engine;
+mod jsonld;
 mod locale;
+mod search;
+mod strings;
 mod text;
 mod theme;
+mod transcript;
+mod urls;
 
 use std::ops::Range;
 use std::path::Path;
@@ -22,9 +30,10 @@ use std::path::Path;
 use minijinja::value::Serde;
 use minijinja::{Value, context};
 
-pub use context::{EpisodeCtx, SiteCtx};
+pub use context::{EpisodeCtx, SEARCH_INDEX, SEARCH_PAGE, SiteCtx};
 pub use locale::Locale;
 pub use theme::{ASSETS_DIR, Theme};
+pub use transcript::ParagraphCtx;
 
 use crate::diag::Diagnostics;
 use crate::model::{Episode, Show};
@@ -86,11 +95,10 @@ pub fn render(
         .iter()
         .map(|asset| {
             let url = urls.link(&format!("{ASSETS_DIR}/{}", asset.name)).url;
-            let hash = blake3::hash(&asset.bytes).to_hex();
-            (asset.name.clone(), format!("{url}?v={}", &hash[..10]))
+            (asset.name.clone(), versioned(&url, &asset.bytes))
         })
         .collect();
-    let site = context::site(show, locale, &urls, asset_urls);
+    let mut site = context::site(show, locale, &urls, asset_urls);
 
     // Newest first, whatever order the loader gave; the slug breaks ties so output is stable.
     let mut sorted: Vec<&Episode> = episodes.iter().collect();
@@ -99,6 +107,8 @@ pub fn render(
         .iter()
         .map(|e| context::episode(e, &site, locale, &urls))
         .collect();
+    let index = search::index(&items);
+    site.search_index = versioned(&site.search_index, index.as_bytes());
 
     let strings = locale.strings();
     let globals = context! {
@@ -128,6 +138,7 @@ pub fn render(
                 },
                 description: &site.description_text,
                 image: &site.image.abs_url,
+                json_ld: Some(jsonld::series(&site)),
             }
             .value(),
             episodes => ser(&items[page.episodes.clone()]),
@@ -155,6 +166,7 @@ pub fn render(
                 title: format!("{} — {}", item.title, site.title),
                 description: &item.description,
                 image: &item.image.abs_url,
+                json_ld: Some(jsonld::episode(&site, item)),
             }
             .value(),
             episode => ser(item),
@@ -169,6 +181,18 @@ pub fn render(
         );
     }
 
+    let search_link = urls.link(SEARCH_PAGE);
+    let page = PageMeta {
+        kind: "search",
+        link: &search_link,
+        title: format!("{} — {}", strings["search_title"], site.title),
+        description: &site.description_text,
+        image: &site.image.abs_url,
+        json_ld: None,
+    };
+    let ctx = context! { page => page.value(), episodes => ser(&items), ..globals.clone() };
+    engine.render("search.html", format!("{SEARCH_PAGE}index.html"), ctx);
+
     let not_found = urls.link("404.html");
     let page = PageMeta {
         kind: "404",
@@ -176,6 +200,7 @@ pub fn render(
         title: format!("{} — {}", strings["not_found_title"], site.title),
         description: &site.description_text,
         image: &site.image.abs_url,
+        json_ld: None,
     };
     let ctx = context! { page => page.value(), ..globals.clone() };
     engine.render("404.html", "404.html".to_string(), ctx);
@@ -187,6 +212,7 @@ pub fn render(
         title: site.title.clone(),
         description: &site.description_text,
         image: &site.image.abs_url,
+        json_ld: None,
     };
     let ctx = context! {
         page => page.value(),
@@ -196,6 +222,10 @@ pub fn render(
     engine.render("sitemap.xml", "sitemap.xml".to_string(), ctx);
 
     let mut files = engine.finish()?;
+    files.push(OutputFile {
+        path: SEARCH_INDEX.to_string(),
+        content: Content::Bytes(index.into_bytes()),
+    });
     files.extend(assets.into_iter().map(|asset| OutputFile {
         path: format!("{ASSETS_DIR}/{}", asset.name),
         content: Content::Bytes(asset.bytes),
@@ -203,13 +233,15 @@ pub fn render(
     Ok(files)
 }
 
-/// What the layout needs about any page: `<title>`, meta description, canonical and OpenGraph.
+/// What the layout needs about any page: `<title>`, meta description, canonical, OpenGraph
+/// and the page's JSON-LD (printed as is: it is made safe for a `<script>` element).
 struct PageMeta<'a> {
     kind: &'a str,
     link: &'a Link,
     title: String,
     description: &'a str,
     image: &'a str,
+    json_ld: Option<String>,
 }
 
 impl PageMeta<'_> {
@@ -221,8 +253,18 @@ impl PageMeta<'_> {
             title => &self.title,
             description => self.description,
             image => self.image,
+            json_ld => match &self.json_ld {
+                Some(json) => Value::from_safe_string(json.clone()),
+                None => Value::from(()),
+            },
         }
     }
+}
+
+/// `url?v=<hash>`: the URL changes with the content, so browsers and CDNs may cache for long.
+fn versioned(url: &str, bytes: &[u8]) -> String {
+    let hash = blake3::hash(bytes).to_hex();
+    format!("{url}?v={}", &hash[..10])
 }
 
 /// A template value from anything serializable.

@@ -27,6 +27,10 @@ const TEMPLATES: &[(&str, &str)] = &[
         "episode.html",
         include_str!("../../theme/templates/episode.html"),
     ),
+    (
+        "search.html",
+        include_str!("../../theme/templates/search.html"),
+    ),
     ("404.html", include_str!("../../theme/templates/404.html")),
     (
         "sitemap.xml",
@@ -37,6 +41,10 @@ const TEMPLATES: &[(&str, &str)] = &[
 /// The static files of the default theme, by path under `static/`.
 const STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../theme/static/style.css")),
+    (
+        "carnets.js",
+        include_bytes!("../../theme/static/carnets.js"),
+    ),
     (
         "favicon.svg",
         include_bytes!("../../theme/static/favicon.svg"),
@@ -212,7 +220,10 @@ mod tests {
 
         let assets = theme.assets().unwrap();
         let names: Vec<_> = assets.iter().map(|a| a.name.as_str()).collect();
-        assert_eq!(names, ["favicon.svg", "img/logo.svg", "style.css"]);
+        assert_eq!(
+            names,
+            ["carnets.js", "favicon.svg", "img/logo.svg", "style.css"]
+        );
         let style = assets.iter().find(|a| a.name == "style.css").unwrap();
         assert_eq!(style.bytes, b"body{}");
     }

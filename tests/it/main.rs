@@ -3,6 +3,7 @@
 #[allow(dead_code)]
 mod common;
 
+mod browser;
 mod check;
 mod check_episode;
 mod cli;
@@ -14,5 +15,9 @@ mod feed_w3c;
 mod loudness;
 mod probe;
 mod publish;
+mod serve;
+mod serve_support;
 mod site;
+mod site_features;
+mod site_model;
 mod tag;

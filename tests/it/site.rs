@@ -1,136 +1,14 @@
-//! The HTML archive: a Show and its Episodes built by hand (the loaders are tested on their
-//! own), rendered, and the pages read back with a real HTML parser.
+//! The HTML archive: a Show and its Episodes built by hand (`site_model.rs`), rendered, and
+//! the pages read back with a real HTML parser.
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use carnets::audio::{AudioInfo, MpegVersion};
 use carnets::diag::Pos;
-use carnets::model::{
-    Artwork, Category, Chapter, Episode, EpisodeType, Owner, Person, Show, ShowType, Transcript,
-    TranscriptFormat,
-};
-use carnets::output::{Content, OutputFile};
-use scraper::{Html, Selector};
+use carnets::model::{Artwork, Chapter, Episode, Person, Transcript, TranscriptFormat};
+use scraper::Html;
 
-fn show(base_url: &str) -> Show {
-    Show {
-        title: "Les Carnets de l'IA".into(),
-        description: "Le podcast de la **Cité de l'IA**.".into(),
-        description_html: "<p>Le podcast de la <strong>Cité de l'IA</strong>.</p>\n".into(),
-        base_url: base_url.into(),
-        language: "fr-FR".into(),
-        author: "Cité de l'IA".into(),
-        owner: Owner {
-            name: "Cité de l'IA".into(),
-            email: "podcast@example.org".into(),
-        },
-        image: Artwork {
-            source: PathBuf::from("/podcast/cover.jpg"),
-            published: "cover.jpg".into(),
-        },
-        categories: vec![Category {
-            name: "Technology".into(),
-            sub: None,
-        }],
-        show_type: ShowType::Episodic,
-        copyright: Some("© 2026 Cité de l'IA".into()),
-        keywords: vec![],
-        guid: uuid::Uuid::nil(),
-        funding: vec![],
-        persons: vec![Person {
-            name: "L'équipe".into(),
-            role: "host".into(),
-            group: "cast".into(),
-            href: None,
-            img: None,
-        }],
-        license: Some("cc-by-4.0".into()),
-        timezone: jiff::tz::TimeZone::get("Europe/Paris").unwrap(),
-        media_base_url: base_url.into(),
-        ..Default::default()
-    }
-}
-
-/// Episode `n`, published `n` days after 1 January 2026 at 08:00 in Paris, `secs` long.
-fn episode(n: u32, secs: u64) -> Episode {
-    let slug = format!("{n:03}-episode");
-    let date: jiff::Zoned = "2026-01-01T08:00:00[Europe/Paris]".parse().unwrap();
-    let date = date
-        .checked_add(jiff::Span::new().days(i64::from(n) - 1))
-        .unwrap();
-    Episode {
-        dir: PathBuf::from(format!("/podcast/episodes/{slug}")),
-        title: format!("Épisode {n}"),
-        date,
-        guid: format!("guid-{n}"),
-        number: Some(n),
-        season: Some(1),
-        episode_type: EpisodeType::Full,
-        summary: Some(format!("Résumé de l'épisode {n}.")),
-        audio: PathBuf::from(format!("/podcast/episodes/{slug}/audio.mp3")),
-        persons: vec![],
-        chapters: vec![],
-        keywords: vec![],
-        notes_html: format!("<h2>Au programme</h2>\n<p>Les notes de l'épisode {n}.</p>\n"),
-        media: AudioInfo {
-            version: MpegVersion::Mpeg2,
-            layer: 3,
-            sample_rate: 22_050,
-            channels: 1,
-            frames: 0,
-            samples: secs * 22_050,
-            audio_start: 0,
-            audio_end: 0,
-            vbr: false,
-            bitrate: 40_000,
-        },
-        published_size: 146_964,
-        slug,
-        ..Default::default()
-    }
-}
-
-/// Renders and indexes the output by path.
-fn render(show: &Show, episodes: &[Episode], theme: &Path) -> BTreeMap<String, OutputFile> {
-    let files = carnets::site::render(show, episodes, theme).expect("the site renders");
-    let mut by_path = BTreeMap::new();
-    for file in files {
-        let path = file.path.clone();
-        assert!(by_path.insert(path.clone(), file).is_none(), "{path} twice");
-    }
-    by_path
-}
-
-fn text(files: &BTreeMap<String, OutputFile>, path: &str) -> String {
-    match &files
-        .get(path)
-        .unwrap_or_else(|| panic!("no {path}"))
-        .content
-    {
-        Content::Bytes(bytes) => String::from_utf8(bytes.clone()).unwrap(),
-        other => panic!("{path} is not rendered: {other:?}"),
-    }
-}
-
-fn page(files: &BTreeMap<String, OutputFile>, path: &str) -> Html {
-    Html::parse_document(&text(files, path))
-}
-
-fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
-    html.select(&Selector::parse(css).unwrap()).collect()
-}
-
-fn attr(html: &Html, css: &str, name: &str) -> String {
-    let found = select(html, css);
-    let element = found.first().unwrap_or_else(|| panic!("no {css}"));
-    element.value().attr(name).unwrap_or_default().to_string()
-}
-
-fn no_theme() -> PathBuf {
-    PathBuf::from("/nonexistent/theme")
-}
+use super::site_model::{attr, episode, no_theme, page, render, select, show, text};
 
 #[test]
 fn the_archive_is_a_french_page_with_one_h1_and_its_metadata() {
@@ -165,12 +43,14 @@ fn the_archive_is_a_french_page_with_one_h1_and_its_metadata() {
         "https://carnets.example.org/cover.jpg"
     );
     // The subscribe block shows the feed URL.
-    let subscribe = select(&html, ".subscribe")[0].text().collect::<String>();
-    assert!(subscribe.contains("https://carnets.example.org/feed.xml"));
+    assert_eq!(
+        attr(&html, ".subscribe input", "value"),
+        "https://carnets.example.org/feed.xml"
+    );
     // No external resource: every stylesheet, script and image is ours.
     for (css, name) in [
         ("link[rel=stylesheet]", "href"),
-        ("script", "src"),
+        ("script[src]", "src"),
         ("img", "src"),
     ] {
         for element in select(&html, css) {
@@ -215,7 +95,23 @@ fn a_script_in_a_title_is_text_not_markup() {
 
     for path in ["index.html", "episodes/001-episode/index.html"] {
         let html = page(&files, path);
-        assert!(select(&html, "script").is_empty(), "{path} runs a script");
+        // Only our script and the JSON-LD, which stays JSON.
+        for script in select(&html, "script") {
+            match script.value().attr("type") {
+                Some("application/ld+json") => {
+                    let json: serde_json::Value = serde_json::from_str(&script.inner_html())
+                        .unwrap_or_else(|e| panic!("{path}: {e}"));
+                    assert!(json.is_object(), "{path}");
+                }
+                _ => {
+                    let src = script.value().attr("src").unwrap_or_default();
+                    assert!(
+                        src.starts_with("/assets/carnets.js?v="),
+                        "{path} runs {src}"
+                    );
+                }
+            }
+        }
         assert!(select(&html, "main img[onerror]").is_empty(), "{path}");
         let body = select(&html, "main")[0].text().collect::<String>();
         assert!(
@@ -289,11 +185,14 @@ fn the_episode_page_has_the_player_chapters_people_and_neighbours() {
     assert_eq!(
         chapters,
         [
-            "0:00 Introduction",
-            "0:15 Qui la Cité accompagne-t-elle\u{202f}?"
+            "Écouter à partir de 0:00 Introduction",
+            "Écouter à partir de 0:15 Qui la Cité accompagne-t-elle\u{202f}?"
         ]
     );
-    assert_eq!(attr(&html, ".chapters a", "href"), "https://example.org/ch");
+    assert_eq!(
+        attr(&html, ".chapter-title a", "href"),
+        "https://example.org/ch"
+    );
     assert!(
         select(&html, ".people")
             .iter()

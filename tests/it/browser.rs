@@ -1,0 +1,117 @@
+//! The site in a real browser: `carnets serve` on a copy of this repository's own podcast,
+//! visited by Debian's Chromium through playwright-core (`tests/js/browser.mjs`), with
+//! axe-core checking accessibility. Screenshots land in `target/screenshots/`.
+//!
+//! Needs `node`, `chromium` and `npm ci --prefix tests/js`; plain `cargo test` skips without
+//! them, `CARNETS_CONFORMANCE=1` (scripts/test.sh) fails.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::common;
+use super::serve_support::Server;
+
+/// The whole browser run, pages and checks, must end within this.
+const DEADLINE: Duration = Duration::from_secs(240);
+
+/// The npm packages the script imports, present in `tests/js/node_modules`.
+fn node_modules() -> Option<PathBuf> {
+    let dir = common::repo().join("tests/js/node_modules");
+    let missing: Vec<&str> = ["playwright-core", "axe-core"]
+        .into_iter()
+        .filter(|p| !dir.join(p).join("package.json").is_file())
+        .collect();
+    match missing.as_slice() {
+        [] => Some(dir),
+        _ if common::conformance_required() => panic!(
+            "{} required by CARNETS_CONFORMANCE=1: run `npm ci --prefix tests/js`",
+            missing.join(", ")
+        ),
+        _ => {
+            eprintln!(
+                "skipping: {} not installed (npm ci --prefix tests/js)",
+                missing.join(", ")
+            );
+            None
+        }
+    }
+}
+
+/// The repository's podcast (not its output or cache), with app links added for the
+/// subscribe block.
+fn repo_podcast(to: &Path) {
+    let repo = common::repo();
+    std::fs::create_dir_all(to).unwrap();
+    for name in ["podcast.yaml", "cover.jpg", "carnets.lock"] {
+        std::fs::copy(repo.join(name), to.join(name)).unwrap();
+    }
+    for dir in ["episodes", "theme"] {
+        common::copy_tree(&repo.join(dir), &to.join(dir));
+    }
+    let yaml = std::fs::read_to_string(to.join("podcast.yaml")).unwrap();
+    let links = "links:\n  apple: https://podcasts.apple.com/fr/podcast/les-carnets-de-l-ia/id0\n  antennapod: https://antennapod.org/deeplink/subscribe?url=https://carnets.citedelia.fr/feed.xml\n";
+    std::fs::write(to.join("podcast.yaml"), format!("{yaml}{links}")).unwrap();
+}
+
+#[test]
+fn the_site_works_in_a_real_browser_and_axe_finds_no_violation() {
+    let (Some(node), Some(chromium), Some(_)) = (
+        common::tool("node"),
+        common::tool("chromium"),
+        node_modules(),
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("p");
+    repo_podcast(&root);
+    let server = Server::start(&root, &dir.path().join("tmp"));
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("target/")
+        .join("screenshots");
+
+    let mut child = Command::new(node)
+        .arg(common::repo().join("tests/js/browser.mjs"))
+        .arg(&server.url)
+        .arg(&shots)
+        .arg(&chromium)
+        .current_dir(common::repo().join("tests/js"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("node runs");
+    // Read both pipes as they fill, so a long report cannot block the script.
+    let read = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = pipe.read_to_string(&mut text);
+            text
+        })
+    };
+    let out = read(Box::new(child.stdout.take().unwrap()));
+    let err = read(Box::new(child.stderr.take().unwrap()));
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > DEADLINE {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the browser test took more than {DEADLINE:?}");
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    let (out, err) = (out.join().unwrap(), err.join().unwrap());
+    assert!(
+        status.success(),
+        "browser checks failed:\n{err}\n{out}\nserver:\n{}",
+        server.stderr()
+    );
+    for name in ["home-360", "home-1280", "episode-360", "episode-1280"] {
+        assert!(shots.join(format!("{name}.png")).is_file(), "no {name}.png");
+    }
+}
