@@ -10,12 +10,24 @@ use std::process::Command;
 use crate::common::{self, carnets, run};
 
 /// Runs `carnets check` on the fixture podcast after `edit`; returns the exit code and what
-/// it printed, the podcast's folder left out of the paths.
+/// it printed, the podcast's folder left out of the paths, and the source excerpts under each
+/// message left out too (`cli.rs` tests them): the lines that start with a `|` gutter.
 pub fn check(edit: impl FnOnce(&Path)) -> (i32, String) {
     let (_tmp, root) = common::podcast("podcast");
     edit(&root);
     let (code, _, stderr) = run(carnets().arg("check").arg("--root").arg(&root));
-    (code, stderr.replace(&format!("{}/", root.display()), ""))
+    let is_excerpt = |line: &&str| {
+        let gutter = line
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit());
+        gutter.trim_start().starts_with('|')
+    };
+    let text: String = stderr
+        .lines()
+        .filter(|line| !is_excerpt(line))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    (code, text.replace(&format!("{}/", root.display()), ""))
 }
 
 /// Replaces `from` (which must be there) by `to` in the podcast's file `file`.
