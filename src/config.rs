@@ -51,9 +51,14 @@ pub fn load(root: &Path, base_url: Option<&str>) -> Result<(Show, Diagnostics), 
     ))
 }
 
-fn convert(raw: RawShow, root: &Path, base_url: Option<&str>, check: &mut Checker) -> Option<Show> {
+fn convert(
+    raw: RawShow,
+    root: &Path,
+    base_url_override: Option<&str>,
+    check: &mut Checker,
+) -> Option<Show> {
     let file_base_url = check.url(&raw.base_url, true).map(with_slash);
-    let base_url = match base_url {
+    let base_url = match base_url_override {
         Some(url) => match validate::url(url, false) {
             Ok(()) => Some(with_slash(url.to_string())),
             Err(e) => {
@@ -152,9 +157,10 @@ fn convert(raw: RawShow, root: &Path, base_url: Option<&str>, check: &mut Checke
                 None
             }),
     };
-    let media_base_url = match &raw.media_base_url {
-        Some(value) => check.url(value, true).map(with_slash),
-        None => base_url.clone(),
+    // A preview (`--base-url`) serves the audio it publishes, not the CDN's.
+    let media_base_url = match (&raw.media_base_url, base_url_override) {
+        (Some(value), None) => check.url(value, true).map(with_slash),
+        _ => base_url.clone(),
     };
     let new_feed_url = raw.new_feed_url.as_ref().and_then(|v| check.url(v, true));
     let analytics_prefix = raw

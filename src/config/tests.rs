@@ -58,6 +58,7 @@ fn base_url_override_keeps_the_guid() {
     let dir = podcast(SHOW_YAML);
     let (show, _) = load(dir.path(), Some("http://127.0.0.1:4000")).unwrap();
     assert_eq!(show.base_url, "http://127.0.0.1:4000/");
+    assert_eq!(show.media_base_url, show.base_url);
     assert_eq!(show.guid, default_guid("https://carnets.example.fr/"));
 }
 
@@ -260,4 +261,15 @@ fn a_typo_inside_a_licence_map_is_named() {
         found,
         ["podcast.yaml:9:19: error: unknown key `urll`, expected one of id, url"]
     );
+}
+
+#[test]
+fn a_preview_serves_its_own_audio_not_the_cdns() {
+    let dir = podcast(&format!(
+        "{SHOW_YAML}media_base_url: https://cdn.example.fr/audio\n"
+    ));
+    let (show, _) = load(dir.path(), None).unwrap();
+    assert_eq!(show.media_base_url, "https://cdn.example.fr/audio/");
+    let (preview, _) = load(dir.path(), Some("http://127.0.0.1:4000/")).unwrap();
+    assert_eq!(preview.media_base_url, "http://127.0.0.1:4000/");
 }

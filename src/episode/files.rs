@@ -10,6 +10,11 @@ use crate::yaml::Spanned;
 use crate::{paths, transcript};
 
 /// The MP3 named by `audio:`, or the only `.mp3` of the folder.
+/// The `.mp3` files of an episode folder, sorted.
+pub(super) fn mp3s(dir: &Path) -> Vec<PathBuf> {
+    files_with(dir, &["mp3"])
+}
+
 pub(super) fn audio_file(
     dir: &Path,
     named: Option<&Spanned<String>>,
@@ -32,8 +37,7 @@ pub(super) fn audio_file(
             }
         };
     }
-    let mp3s = files_with(dir, &["mp3"]);
-    match mp3s.as_slice() {
+    match mp3s(dir).as_slice() {
         [one] => Some(one.clone()),
         [] => {
             check.found.push(

@@ -221,9 +221,19 @@ fn convert(
     }
     let title = check.required(raw.title, "title");
     let date = date?;
-    let published = selection.drafts || (!raw.draft && date.timestamp() <= selection.now);
-    if !published {
-        // A draft may not have its audio yet; everything else about it was checked above.
+    let waiting = raw.draft || date.timestamp() > selection.now;
+    if waiting && (!selection.drafts || (raw.audio.is_none() && files::mp3s(dir).is_empty())) {
+        // A draft may not have its audio yet: a preview shows it once it has. Everything
+        // else about it was checked above.
+        if selection.drafts {
+            check.found.push(
+                Diagnostic::warning(
+                    dir,
+                    "this draft has no MP3 yet: it is left out of the preview",
+                )
+                .help("add the episode's MP3 to the folder"),
+            );
+        }
         return None;
     }
     let audio = files::audio_file(dir, raw.audio.as_ref(), check);

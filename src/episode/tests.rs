@@ -324,3 +324,21 @@ fn soundbites_and_location_load_and_are_checked_against_the_audio() {
         ]
     );
 }
+
+#[test]
+fn a_draft_without_audio_waits_and_a_preview_says_so() {
+    let dir = podcast(SHOW_YAML);
+    write(
+        dir.path(),
+        "episodes/001-a/episode.md",
+        "---\ntitle: A\ndate: 2026-11-01\ndraft: true\n---\n",
+    );
+    let (published, found) = run(dir.path(), false);
+    assert!(published.is_empty() && found.iter().count() == 0);
+    let (preview, found) = run(dir.path(), true);
+    assert!(preview.is_empty() && !found.has_errors());
+    assert!(
+        messages(&found, dir.path())[0]
+            .starts_with("episodes/001-a: warning: this draft has no MP3 yet")
+    );
+}
