@@ -73,7 +73,12 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        // `--root .` (the default) gives `./episodes/…`: print `episodes/…`.
+        let path = match self.path.strip_prefix(".") {
+            Ok(rest) if !rest.as_os_str().is_empty() => rest,
+            _ => &self.path,
+        };
+        write!(f, "{}", path.display())?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
@@ -221,7 +226,7 @@ mod tests {
             d.to_string(),
             "episodes/001/episode.md:3:1: error: unknown key `titel`\n  help: did you mean `title`?"
         );
-        let w = Diagnostic::warning("podcast.yaml", "no funding").at(7, 0);
+        let w = Diagnostic::warning("./podcast.yaml", "no funding").at(7, 0);
         assert_eq!(w.to_string(), "podcast.yaml:7: warning: no funding");
     }
 
