@@ -14,6 +14,7 @@ pub mod config;
 pub mod diag;
 pub mod episode;
 pub mod feed;
+pub mod html;
 pub mod lock;
 pub mod loudness;
 mod markdown;

@@ -162,23 +162,14 @@ fn cue_text(raw: &str) -> (Option<String>, String) {
                 .map_or("", |(_, n)| n)
                 .trim();
             if !name.is_empty() {
-                speaker = Some(decode_entities(name));
+                speaker = Some(crate::html::unescape_html(name));
             }
         }
         rest = &rest[open + close + 1..];
     }
     text.push_str(rest);
     let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    (speaker, decode_entities(&joined))
-}
-
-fn decode_entities(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", "\u{a0}")
-        .replace("&lrm;", "\u{200e}")
-        .replace("&rlm;", "\u{200f}")
-        .replace("&amp;", "&")
+    (speaker, crate::html::unescape_html(&joined))
 }
 
 /// The Podcasting 2.0 JSON transcript (`application/json`).

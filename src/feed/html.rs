@@ -1,26 +1,11 @@
-//! The HTML that goes into the feed: escaping plain text into HTML, making the links of the
-//! rendered show notes absolute, and reducing HTML to plain text where RSS wants text.
+//! The HTML that goes into the feed: the links of the rendered show notes made absolute.
 //!
 //! The show notes are rendered once for the site, where `#fn-1` or `cover.jpg` resolve against
 //! the episode page; in a feed reader there is no page, so every relative `href`/`src` is
 //! resolved against the episode page URL (the W3C validator warns about relative references
 //! in `description` and `content:encoded` for the same reason).
 
-/// Escapes plain text into HTML text (`&`, `<`, `>`, `"`, `'`).
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::html::{escape_html, tag_end, unescape_html};
 
 /// The scheme and authority of an absolute URL (`https://example.org`), if it has one.
 fn origin(url: &str) -> Option<&str> {
@@ -122,20 +107,6 @@ pub fn absolutize_urls(html: &str, page_url: &str) -> String {
     out
 }
 
-/// Length of the tag at the start of `html`, up to and including its `>` (quotes respected).
-fn tag_end(html: &str) -> usize {
-    let mut quote = None;
-    for (i, c) in html.char_indices() {
-        match (quote, c) {
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (None, '>') => return i + 1,
-            _ => {}
-        }
-    }
-    html.len()
-}
-
 fn rewrite_tag(tag: &str, page_url: &str) -> String {
     let mut out = String::with_capacity(tag.len() + 64);
     let mut rest = tag;
@@ -170,119 +141,11 @@ fn rewrite_tag(tag: &str, page_url: &str) -> String {
     out
 }
 
-/// Decodes the character references of HTML text: numeric ones and the few named ones that
-/// Markdown renderers write.
-pub fn unescape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let decoded = rest.find(';').filter(|&semi| semi <= 10).and_then(|semi| {
-            let name = &rest[1..semi];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{A0}'),
-                _ => name
-                    .strip_prefix("#x")
-                    .or_else(|| name.strip_prefix("#X"))
-                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
-                    .and_then(char::from_u32),
-            };
-            c.map(|c| (c, semi + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// How far apart the text around an element is set: 2 for a paragraph break, 1 for a line.
-fn block_break(name: &str) -> u8 {
-    match name {
-        "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote" | "pre" | "ul" | "ol"
-        | "table" | "hr" => 2,
-        "br" | "li" | "div" | "tr" | "dd" | "dt" => 1,
-        _ => 0,
-    }
-}
-
-/// Reduces HTML to plain text, the way a browser lays it out: tags dropped, runs of spaces and
-/// newlines collapsed to one space, a blank line between paragraphs (and lists, headings…), a
-/// line break between list items, references decoded.
-pub fn to_plain_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut pending_break = 0u8;
-    let mut pending_space = false;
-    let mut push_text = |text: &str, pending_break: &mut u8, out: &mut String| {
-        for c in unescape_html(text).chars() {
-            if c.is_ascii_whitespace() {
-                pending_space = true;
-                continue;
-            }
-            if !out.is_empty() {
-                match *pending_break {
-                    2 => out.push_str("\n\n"),
-                    1 => out.push('\n'),
-                    _ if pending_space => out.push(' '),
-                    _ => {}
-                }
-            }
-            *pending_break = 0;
-            pending_space = false;
-            out.push(c);
-        }
-    };
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        push_text(&rest[..lt], &mut pending_break, &mut out);
-        rest = &rest[lt..];
-        if !rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '/' | '!')) {
-            push_text("<", &mut pending_break, &mut out);
-            rest = &rest[1..];
-            continue;
-        }
-        let end = tag_end(rest);
-        let name = rest[1..end]
-            .trim_start_matches('/')
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        pending_break = pending_break.max(block_break(&name));
-        rest = &rest[end..];
-    }
-    push_text(rest, &mut pending_break, &mut out);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const PAGE: &str = "https://carnets.example.org/podcast/episodes/001-bienvenue/";
-
-    #[test]
-    fn escapes_plain_text_into_html() {
-        assert_eq!(
-            escape_html("L'IA & les PME <enfin> \"oui\""),
-            "L&#39;IA &amp; les PME &lt;enfin&gt; &quot;oui&quot;"
-        );
-    }
 
     #[test]
     fn relative_links_become_absolute() {
@@ -313,23 +176,5 @@ mod tests {
     fn absolute_links_text_and_other_attributes_are_untouched() {
         let html = r#"<p title="href=&quot;x&quot;">href="y" <a href="https://a.org/">a</a> <a href="mailto:x@y.fr">m</a> 1 < 2</p><!-- <a href="z"> -->"#;
         assert_eq!(absolutize_urls(html, PAGE), html);
-    }
-
-    #[test]
-    fn decodes_references() {
-        assert_eq!(
-            unescape_html("a &amp; b &lt;c&gt; &#233;&#xE9; &quot;&unknown; & x"),
-            "a & b <c> éé \"&unknown; & x"
-        );
-    }
-
-    #[test]
-    fn html_becomes_plain_text_with_paragraphs() {
-        let html = "<p>Le podcast de la <strong>Cité de l’IA</strong> &amp; ses PME.</p>\n<ul>\n<li>un</li>\n<li>deux</li>\n</ul>\n<p>Fin &lt;3</p>\n";
-        assert_eq!(
-            to_plain_text(html),
-            "Le podcast de la Cité de l’IA & ses PME.\n\nun\ndeux\n\nFin <3"
-        );
-        assert_eq!(to_plain_text("Texte brut"), "Texte brut");
     }
 }

@@ -1,8 +1,9 @@
 //! One `<item>` per episode, and the enclosure URL (with its analytics prefix).
 
-use super::html::{absolutize_urls, escape_html};
+use super::html::absolutize_urls;
 use super::xml::XmlWriter;
 use super::{bool_str, rfc2822};
+use crate::html::escape_html;
 use crate::model::{Episode, Person, Show, TranscriptFormat};
 
 /// Writes the `<item>` of one episode.

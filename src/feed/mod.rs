@@ -137,7 +137,7 @@ fn channel_description(show: &Show) -> String {
     if show.description_html.trim().is_empty() {
         show.description.trim().to_string()
     } else {
-        html::to_plain_text(&show.description_html)
+        crate::html::to_plain_text(&show.description_html)
     }
 }
 

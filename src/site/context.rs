@@ -7,9 +7,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::locale::Locale;
-use super::text::{excerpt, plain_text};
+use super::text::excerpt;
 use super::transcript::{ParagraphCtx, clock, paragraphs, seconds};
 pub use super::urls::{Link, SEARCH_INDEX, SEARCH_PAGE, Urls};
+use crate::html::to_one_line;
 use crate::model::{Chapter, Episode, Person, Show};
 
 /// The show, given to every template as `site`.
@@ -189,7 +190,7 @@ pub fn site(show: &Show, locale: Locale, urls: &Urls, assets: BTreeMap<String, S
         title: show.title.clone(),
         subtitle: show.subtitle.clone(),
         description_html: show.description_html.clone(),
-        description_text: excerpt(&plain_text(&show.description_html), 200),
+        description_text: excerpt(&to_one_line(&show.description_html), 200),
         language: show.language.clone(),
         lang,
         og_locale,
@@ -254,7 +255,7 @@ pub fn episode(episode: &Episode, site: &SiteCtx, locale: Locale, urls: &Urls) -
     };
     let description = match &episode.summary {
         Some(summary) => summary.clone(),
-        None => excerpt(&plain_text(&episode.notes_html), 200),
+        None => excerpt(&to_one_line(&episode.notes_html), 200),
     };
     let transcript = episode
         .transcript

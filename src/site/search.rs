@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use super::context::EpisodeCtx;
-use super::text::plain_text;
+use crate::html::to_one_line;
 
 #[derive(Serialize)]
 struct Index<'a> {
@@ -61,7 +61,7 @@ pub fn index(episodes: &[EpisodeCtx]) -> String {
             summary: e.summary.as_deref(),
             keywords: &e.keywords,
             people: e.persons.iter().map(|p| p.name.as_str()).collect(),
-            notes: plain_text(&e.notes_html),
+            notes: to_one_line(&e.notes_html),
             transcript: e
                 .transcript
                 .iter()
