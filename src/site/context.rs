@@ -198,7 +198,7 @@ pub fn site(show: &Show, locale: Locale, urls: &Urls, assets: BTreeMap<String, S
         root: urls.root().to_string(),
         author: show.author.clone(),
         copyright: show.copyright.clone(),
-        license_url: show.license.as_deref().and_then(|l| license_url(l, locale)),
+        license_url: show.license_url.clone(),
         license: show.license.clone(),
         explicit: show.explicit,
         keywords: show.keywords.clone(),
@@ -350,24 +350,6 @@ pub fn iso_duration(secs: u64) -> String {
     out
 }
 
-/// The Creative Commons deed of an SPDX-like identifier (`cc-by-4.0`), in the show's language.
-fn license_url(license: &str, locale: Locale) -> Option<String> {
-    let rest = license.to_ascii_lowercase();
-    let rest = rest.strip_prefix("cc-")?;
-    let (kind, version) = rest.rsplit_once('-')?;
-    let known = ["by", "by-sa", "by-nd", "by-nc", "by-nc-sa", "by-nc-nd"];
-    if !known.contains(&kind) || !version.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return None;
-    }
-    let lang = match locale {
-        Locale::Fr => ".fr",
-        Locale::En => "",
-    };
-    Some(format!(
-        "https://creativecommons.org/licenses/{kind}/{version}/deed{lang}"
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,15 +360,5 @@ mod tests {
         assert_eq!(iso_duration(45), "PT45S");
         assert_eq!(iso_duration(3600), "PT1H");
         assert_eq!(iso_duration(3725), "PT1H2M5S");
-    }
-
-    #[test]
-    fn creative_commons_licenses_link_to_their_deed() {
-        assert_eq!(
-            license_url("cc-by-4.0", Locale::Fr).as_deref(),
-            Some("https://creativecommons.org/licenses/by/4.0/deed.fr")
-        );
-        assert_eq!(license_url("mit", Locale::Fr), None);
-        assert_eq!(license_url("cc-foo-4.0", Locale::En), None);
     }
 }
