@@ -8,30 +8,10 @@ use id3::{Encoding, TagLike};
 use super::*;
 use crate::audio::{AudioInfo, MpegVersion};
 use crate::diag::Pos;
-use crate::model::{Artwork, EpisodeType, Owner, Person, ShowType};
+use crate::model::{EpisodeType, Person};
 
 fn show() -> Show {
-    Show {
-        title: "Les Carnets de l'IA".into(),
-        description: "d".into(),
-        description_html: "<p>d</p>".into(),
-        base_url: "https://carnets.example.org/".into(),
-        language: "fr-FR".into(),
-        author: "Cité de l'IA".into(),
-        owner: Owner {
-            name: "Cité de l'IA".into(),
-            email: "podcast@example.org".into(),
-        },
-        image: Artwork {
-            source: PathBuf::from("cover.jpg"),
-            published: "cover.jpg".into(),
-        },
-        show_type: ShowType::Episodic,
-        guid: uuid::Uuid::nil(),
-        timezone: jiff::tz::TimeZone::get("Europe/Paris").unwrap(),
-        media_base_url: "https://carnets.example.org/".into(),
-        ..Default::default()
-    }
+    crate::testutil::show()
 }
 
 fn chapter(start_ms: u64, title: &str, url: Option<&str>) -> Chapter {
@@ -369,7 +349,7 @@ fn every_frame_is_written_as_id3v23() {
 
     assert_eq!(
         frame(&frames, "WOAF").body,
-        b"https://carnets.example.org/episodes/012-pme/"
+        b"https://carnets.example.fr/episodes/012-pme/"
     );
 
     // APIC: encoding, MIME, NUL, picture type 3, empty description, then the JPEG verbatim. Its

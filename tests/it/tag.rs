@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use carnets::audio::{AudioInfo, MpegVersion, build_tag, prepare_cover};
 use carnets::diag::Pos;
-use carnets::model::{Artwork, Chapter, Episode, EpisodeType, Owner, Person, Show, ShowType};
+use carnets::model::{Chapter, Episode, EpisodeType, Person, Show};
 use carnets::output::{Content, OutputFile, publish};
 use serde_json::Value;
 
@@ -80,27 +80,7 @@ fn source(name: &str) -> Source {
 }
 
 fn show() -> Show {
-    Show {
-        title: "Les Carnets de l'IA".into(),
-        description: "Le podcast de la Cité de l'IA.".into(),
-        description_html: "<p>Le podcast de la Cité de l'IA.</p>".into(),
-        base_url: "https://carnets.example.org/".into(),
-        language: "fr-FR".into(),
-        author: "Cité de l'IA".into(),
-        owner: Owner {
-            name: "Cité de l'IA".into(),
-            email: "podcast@example.org".into(),
-        },
-        image: Artwork {
-            source: PathBuf::from("cover.jpg"),
-            published: "cover.jpg".into(),
-        },
-        show_type: ShowType::Episodic,
-        guid: uuid::Uuid::nil(),
-        timezone: jiff::tz::TimeZone::get("Europe/Paris").unwrap(),
-        media_base_url: "https://carnets.example.org/".into(),
-        ..Default::default()
-    }
+    crate::site_model::show("https://carnets.example.org/")
 }
 
 fn chapter(start_ms: u64, title: &str, url: Option<&str>) -> Chapter {
