@@ -13,6 +13,20 @@ fn errors(yaml: &str) -> Vec<String> {
         .collect()
 }
 
+/// Asserts `yaml` fails with one error per line of `expect` (in line order), each message
+/// starting with the expected text.
+fn assert_errors_start_with(yaml: &str, expect: &[&str]) {
+    let mut found = errors(yaml);
+    found.sort_by_key(|line| line.split(':').nth(1).and_then(|l| l.parse::<u32>().ok()));
+    assert_eq!(found.len(), expect.len(), "{found:#?}");
+    for (got, want) in found.iter().zip(expect) {
+        assert!(
+            got.starts_with(want),
+            "{got}\n  does not start with\n{want}"
+        );
+    }
+}
+
 #[test]
 fn minimal_show_loads_with_defaults() {
     let dir = podcast(SHOW_YAML);
@@ -81,25 +95,19 @@ fn every_bad_value_is_reported_at_once() {
         .replace("podcast@example.fr", "podcast-at-example")
         .replace("cover.jpg", "missing.jpg")
         + "type: daily\ntimezone: Europe/Lile\nlocked: maybe\nfunding: [{ url: 'ftp://x', text: Soutenir }]\n";
-    let mut found = errors(&yaml);
-    found.sort_by_key(|line| line.split(':').nth(1).and_then(|l| l.parse::<u32>().ok()));
-    let expect = [
-        "podcast.yaml:3:11: error: `http://carnets.example.fr/` is not an absolute URL starting with https://",
-        "podcast.yaml:4:11: error: `français` is not a language tag",
-        "podcast.yaml:6:37: error: `podcast-at-example` is not an e-mail address",
-        "podcast.yaml:7:8: error: `missing.jpg` does not exist",
-        "podcast.yaml:9:7: error: unknown show type `daily`",
-        "podcast.yaml:10:11: error: unknown time zone `Europe/Lile`",
-        "podcast.yaml:11:9: error: `locked: maybe` is not allowed",
-        "podcast.yaml:12:18: error: `ftp://x` is not an absolute URL",
-    ];
-    assert_eq!(found.len(), expect.len(), "{found:#?}");
-    for (got, want) in found.iter().zip(expect) {
-        assert!(
-            got.starts_with(want),
-            "{got}\n  does not start with\n{want}"
-        );
-    }
+    assert_errors_start_with(
+        &yaml,
+        &[
+            "podcast.yaml:3:11: error: `http://carnets.example.fr/` is not an absolute URL starting with https://",
+            "podcast.yaml:4:11: error: `français` is not a language tag",
+            "podcast.yaml:6:37: error: `podcast-at-example` is not an e-mail address",
+            "podcast.yaml:7:8: error: `missing.jpg` does not exist",
+            "podcast.yaml:9:7: error: unknown show type `daily`",
+            "podcast.yaml:10:11: error: unknown time zone `Europe/Lile`",
+            "podcast.yaml:11:9: error: `locked: maybe` is not allowed",
+            "podcast.yaml:12:18: error: `ftp://x` is not an absolute URL",
+        ],
+    );
 }
 
 #[test]
@@ -234,22 +242,16 @@ fn bad_podcasting_2_0_values_are_errors_at_their_line() {
     let yaml = format!(
         "{SHOW_YAML}medium: Podcast\nlocation: {{ name: Lille, geo: \"50.6,3.05\", osm: \"58404\" }}\ntxt: [{{ value: \"\" }}]\nupdate_frequency: {{ text: Mensuel, rrule: \"FREQ=FORTNIGHTLY\" }}\n"
     );
-    let mut found = errors(&yaml);
-    found.sort_by_key(|line| line.split(':').nth(1).and_then(|l| l.parse::<u32>().ok()));
-    let expect = [
-        "podcast.yaml:9:9: error: `Podcast` is not a Podcasting 2.0 medium\n  help: write `medium: podcast` (lowercase)",
-        "podcast.yaml:10:31: error: `50.6,3.05` is not a geo URI: it must start with `geo:`",
-        "podcast.yaml:10:49: error: `58404` is not an OpenStreetMap object",
-        "podcast.yaml:11:16: error: `txt.value` must not be empty",
-        "podcast.yaml:12:43: error: `FREQ=FORTNIGHTLY`: the frequency is one of",
-    ];
-    assert_eq!(found.len(), expect.len(), "{found:#?}");
-    for (got, want) in found.iter().zip(expect) {
-        assert!(
-            got.starts_with(want),
-            "{got}\n  does not start with\n{want}"
-        );
-    }
+    assert_errors_start_with(
+        &yaml,
+        &[
+            "podcast.yaml:9:9: error: `Podcast` is not a Podcasting 2.0 medium\n  help: write `medium: podcast` (lowercase)",
+            "podcast.yaml:10:31: error: `50.6,3.05` is not a geo URI: it must start with `geo:`",
+            "podcast.yaml:10:49: error: `58404` is not an OpenStreetMap object",
+            "podcast.yaml:11:16: error: `txt.value` must not be empty",
+            "podcast.yaml:12:43: error: `FREQ=FORTNIGHTLY`: the frequency is one of",
+        ],
+    );
 }
 
 #[test]
