@@ -23,6 +23,7 @@ pub mod scaffold;
 pub mod site;
 #[cfg(test)]
 mod testutil;
+mod trace;
 pub mod transcript;
 mod validate;
 mod yaml;
@@ -144,6 +145,7 @@ pub const CACHE_DIR: &str = ".carnets";
 
 /// Builds the podcast of `options.root` into `options.out`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let mut trace = trace::Trace::new();
     let out = &options.out;
     let cache = SourceCache::open(&options.root.join(CACHE_DIR));
     let io_error = |e: std::io::Error| {
@@ -161,7 +163,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         options.now,
         &cache,
     )?;
+    trace.stage("load");
     let mut files = tag_audio(&show, &mut episodes, &cache)?;
+    trace.stage("tag");
     files.push(copy(&show.image.published, &show.image.source));
     for episode in &episodes {
         if let Some(image) = &episode.image {
@@ -194,9 +198,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         path: "feed.xml".into(),
         content: Content::Bytes(feed::render(&show, &episodes).into_bytes()),
     });
+    trace.stage("feed");
     files.extend(site::render(&show, &episodes, &options.root.join("theme"))?);
+    trace.stage("site");
     let written = output::publish(out, files, &cache).map_err(io_error)?;
+    trace.stage("publish");
     cache.save().map_err(io_error)?;
+    trace.stage("cache");
     if let Some(next_lock) = next_lock {
         output::write_if_changed(&options.root.join(lock::FILE), &next_lock.to_bytes())
             .map_err(io_error)?;
@@ -220,29 +228,37 @@ fn tag_audio(
     // Each distinct artwork is prepared once (most episodes share the show's).
     let sources: std::collections::BTreeSet<PathBuf> = episodes.iter().map(artwork).collect();
     let mut found = Diagnostics::default();
+    let mut covers = std::collections::BTreeMap::new();
     for (source, result) in sources
         .par_iter()
-        .map(|source| (source, cache.cover(source)))
+        .map(|source| (source, cache.cover(source).map(output::Shared::new)))
         .collect::<Vec<_>>()
     {
-        if let Err(e) = result {
-            found.push(
+        match result {
+            Ok(cover) => {
+                covers.insert(source.clone(), cover);
+            }
+            Err(e) => found.push(
                 Diagnostic::error(source, e.to_string())
                     .help("export the artwork again as a JPEG or PNG"),
-            );
+            ),
         }
     }
     found.check()?;
+    // The tag ends with the artwork: each episode keeps only the tag's head, and the published
+    // file gets the shared artwork written after it (a thousand copies would fill the memory).
     episodes
         .par_iter_mut()
         .map(|episode| {
-            let cover = cache.cover(&artwork(episode)).expect("prepared above");
-            let tag = audio::build_tag(show, episode, Some(&cover));
-            episode.published_size = tag.len() as u64 + episode.media.audio_len();
+            let cover = covers[&artwork(episode)].clone();
+            let tag = audio::tag::tag_head(show, episode, Some(cover.bytes().len()));
+            episode.published_size =
+                (tag.len() + cover.bytes().len()) as u64 + episode.media.audio_len();
             Ok(OutputFile {
                 path: episode.audio_path(),
                 content: Content::Audio {
                     tag,
+                    cover: Some(cover),
                     source: episode.audio.clone(),
                     start: episode.media.audio_start,
                     end: episode.media.audio_end,

@@ -159,7 +159,8 @@ fn audio_is_the_tag_then_the_frame_range() {
     let audio = OutputFile {
         path: "e/e.mp3".into(),
         content: Content::Audio {
-            tag: b"NEWTAG".to_vec(),
+            tag: b"NEW".to_vec(),
+            cover: Some(Shared::new(std::sync::Arc::new(b"TAG".to_vec()))),
             source,
             start: 7,
             end: 13,
