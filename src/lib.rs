@@ -136,7 +136,7 @@ pub fn run(cli: Cli) -> u8 {
 /// Loads and validates everything, writes nothing. Returns the warnings and the episode count.
 pub fn check(root: &Path, now: jiff::Timestamp) -> Result<(Diagnostics, usize), Diagnostics> {
     let cache = SourceCache::open(&root.join(CACHE_DIR));
-    let (_show, episodes, warnings, _lock) = load(root, None, false, now, &cache)?;
+    let (_show, episodes, warnings, _lock) = load(root, None, false, now, &cache, false)?;
     Ok((warnings, episodes.len()))
 }
 
@@ -162,6 +162,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         options.drafts,
         options.now,
         &cache,
+        true,
     )?;
     trace.stage("load");
     let mut files = tag_audio(&show, &mut episodes, &cache)?;
@@ -285,20 +286,26 @@ type Loaded = (
 );
 
 /// Loads the show and its episodes, measuring the audio and checking them against
-/// `carnets.lock`; stops with every error found.
+/// `carnets.lock`; stops with every error found. With `covers`, the show's artwork is prepared
+/// for the tags meanwhile.
 fn load(
     root: &Path,
     base_url: Option<&str>,
     drafts: bool,
     now: jiff::Timestamp,
     cache: &SourceCache,
+    covers: bool,
 ) -> Result<Loaded, Diagnostics> {
     let (mut show, mut found) = config::load(root, base_url)?;
     let recorded = lock::Lock::load(root)?;
     recorded.apply_to_show(root, &mut show)?;
     let selection = episode::Selection { drafts, now };
-    let (mut episodes, episode_findings) =
-        episode::load_all(root, &show, &selection, &|path| cache.probe(path));
+    // The show's artwork is prepared (decoded, scaled, encoded: a core for a while) while the
+    // episodes load; the tags need it next.
+    let ((mut episodes, episode_findings), _) = rayon::join(
+        || episode::load_all(root, &show, &selection, &|path| cache.probe(path)),
+        || covers.then(|| cache.cover(&show.image.source)),
+    );
     found.extend(episode_findings);
     let preview = drafts || base_url.is_some();
     let (next, lock_findings) = recorded.reconcile(root, &show, &mut episodes, !preview);

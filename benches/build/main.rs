@@ -7,8 +7,9 @@
 //! N episodes (default 1000) are measured R times (default 5), alternating carnets and its
 //! reference in each run, and the medians are compared:
 //! - cold: `carnets build` into an empty output with no `.carnets` cache, against `cp -r` of
-//!   the episode folders; both read from the page cache (nothing is dropped from it), and
-//!   `sync` runs before each timed command so neither pays for the other's writeback;
+//!   the episode folders; both read from the page cache (nothing is dropped from it), `sync`
+//!   runs before each timed command so neither pays for the other's writeback, and each waits
+//!   6 s after deleting its previous output (see [`settle`]);
 //! - no-op: `carnets build` again, against `hugo` building the same notes as pages and a feed;
 //! - edit: one episode's notes changed, rebuilt, against the same Hugo build after the same edit;
 //! - peak memory (max RSS) of the cold builds, at N and at M (default 5000; 0 skips it), and

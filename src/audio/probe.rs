@@ -53,6 +53,85 @@ pub fn probe(path: &Path) -> Result<AudioInfo, ProbeError> {
     probe_reader(file, len)
 }
 
+/// Measures the MPEG stream of `path` and hashes the whole file (BLAKE3) in the same reading:
+/// the hasher is fed the buffers the frame walk reads, and only the bytes the walk did not
+/// read in order (the tags at the end) are read again.
+pub fn probe_hashed(path: &Path) -> Result<(AudioInfo, blake3::Hash), ProbeError> {
+    let file = File::open(path)?;
+    let len = file.metadata()?.len();
+    let mut src = Hashing::new(file);
+    let info = probe_reader(&mut src, len)?;
+    Ok((info, src.finish()?))
+}
+
+/// A reader that hashes the bytes read in order from the start of the file, whatever seeks
+/// and re-reads happen in between.
+struct Hashing<R> {
+    inner: R,
+    /// Offset of the next byte `inner` reads.
+    pos: u64,
+    /// Bytes `0..hashed` went into `hasher`.
+    hashed: u64,
+    hasher: blake3::Hasher,
+}
+
+impl<R: Read + Seek> Hashing<R> {
+    fn new(inner: R) -> Self {
+        Hashing {
+            inner,
+            pos: 0,
+            hashed: 0,
+            hasher: blake3::Hasher::new(),
+        }
+    }
+
+    /// Hashes what is left after the last byte hashed, to the end of the file.
+    fn finish(mut self) -> std::io::Result<blake3::Hash> {
+        self.inner.seek(std::io::SeekFrom::Start(self.hashed))?;
+        self.pos = self.hashed;
+        let mut buf = vec![0; 64 * 1024];
+        while self.read(&mut buf)? > 0 {}
+        Ok(self.hasher.finalize())
+    }
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let end = self.pos + n as u64;
+        if (self.pos..end).contains(&self.hashed) {
+            self.hasher
+                .update(&buf[(self.hashed - self.pos) as usize..n]);
+            self.hashed = end;
+        }
+        self.pos = end;
+        Ok(n)
+    }
+}
+
+impl<R: Read + Seek> Seek for Hashing<R> {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        // A jump forward from where the hash stands (over a large ID3 tag at the start) reads
+        // through instead, so the file is still read once. Not before the first read: the
+        // first seek goes to the tags at the end, and the walk then starts from the start.
+        if let std::io::SeekFrom::Start(target) = to
+            && self.pos == self.hashed
+            && self.hashed > 0
+            && target > self.hashed
+            && target - self.hashed <= READ_THROUGH
+        {
+            let mut buf = vec![0; (target - self.hashed) as usize];
+            self.read_exact(&mut buf)?;
+            return Ok(self.pos);
+        }
+        self.pos = self.inner.seek(to)?;
+        Ok(self.pos)
+    }
+}
+
+/// Longest jump forward that [`Hashing`] reads through rather than seeks over.
+const READ_THROUGH: u64 = 16 << 20;
+
 /// Measures the MPEG stream of the first `len` bytes of `src`.
 fn probe_reader<R: Read + Seek>(mut src: R, len: u64) -> Result<AudioInfo, ProbeError> {
     if len == 0 {

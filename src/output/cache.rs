@@ -84,10 +84,9 @@ impl SourceCache {
     /// The BLAKE3 hash (hex) of a source file's content.
     pub fn hash(&self, path: &Path) -> io::Result<String> {
         let identity = Identity::of(&fs::metadata(path)?);
-        let known = lock(&self.index).sources.get(path).cloned();
-        let hash = match known {
-            Some((seen, hash)) if seen == identity => hash,
-            _ => {
+        let hash = match self.known(path, identity) {
+            Some(hash) => hash,
+            None => {
                 let mut hasher = blake3::Hasher::new();
                 hasher.update_reader(fs::File::open(path)?)?;
                 hasher.finalize().to_hex().to_string()
@@ -99,15 +98,37 @@ impl SourceCache {
         Ok(hash)
     }
 
-    /// Measures an MP3, from the cache when its bytes were measured before.
-    pub fn probe(&self, path: &Path) -> Result<AudioInfo, ProbeError> {
-        let hash = self.hash(path).map_err(ProbeError::Io)?;
-        let known = lock(&self.index).probes.get(&hash).cloned();
-        let info = match known {
-            Some(info) => info,
-            None => audio::probe(path)?,
+    /// The hash of `path` when this run or the last one hashed it as it is now.
+    fn known(&self, path: &Path, identity: Identity) -> Option<String> {
+        let seen = |index: &Index| {
+            index
+                .sources
+                .get(path)
+                .filter(|(seen, _)| *seen == identity)
+                .map(|(_, hash)| hash.clone())
         };
-        lock(&self.used).probes.insert(hash, info.clone());
+        seen(&lock(&self.used)).or_else(|| seen(&lock(&self.index)))
+    }
+
+    /// Measures an MP3, from the cache when its bytes were measured before. A file the cache
+    /// does not know is measured and hashed in the same reading.
+    pub fn probe(&self, path: &Path) -> Result<AudioInfo, ProbeError> {
+        let identity = Identity::of(&fs::metadata(path)?);
+        let cached = self.known(path, identity).and_then(|hash| {
+            let info = lock(&self.index).probes.get(&hash).cloned()?;
+            Some((hash, info))
+        });
+        let (hash, info) = match cached {
+            Some(cached) => cached,
+            None => {
+                let (info, hash) = audio::probe_hashed(path)?;
+                (hash.to_hex().to_string(), info)
+            }
+        };
+        let mut used = lock(&self.used);
+        used.sources
+            .insert(path.to_path_buf(), (identity, hash.clone()));
+        used.probes.insert(hash, info.clone());
         Ok(info)
     }
 

@@ -369,3 +369,71 @@ fn frames_lost_to_damage_are_not_truncation() {
         })
     ));
 }
+
+/// Counts the bytes read through it, to check that hashing does not read the file twice.
+struct Counting<'a> {
+    inner: Cursor<&'a [u8]>,
+    read: u64,
+}
+
+impl Read for Counting<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        Ok(n)
+    }
+}
+
+impl Seek for Counting<'_> {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.inner.seek(to)
+    }
+}
+
+/// Probes and hashes `bytes` as `probe_hashed` does; returns the hash and the bytes read.
+fn hashed(bytes: &[u8]) -> (AudioInfo, blake3::Hash, u64) {
+    let mut src = Hashing::new(Counting {
+        inner: Cursor::new(bytes),
+        read: 0,
+    });
+    let info = probe_reader(&mut src, bytes.len() as u64).unwrap();
+    let read = src.inner.read;
+    let hash = src.finish().unwrap();
+    (info, hash, read)
+}
+
+#[test]
+fn the_hash_read_with_the_frames_is_the_hash_of_the_whole_file() {
+    let big_tag = {
+        let body = 3 * BUF_LEN as u64 + 5;
+        let mut tag = b"ID3\x03\x00\x00".to_vec();
+        tag.extend((0..4).rev().map(|i| ((body >> (7 * i)) & 0x7F) as u8));
+        tag.extend(noise(3, body as usize));
+        tag
+    };
+    let mut cases: Vec<Vec<u8>> = vec![frames(L3_128, 3000), frames(L3_64, 3)];
+    cases.push([big_tag.clone(), frames(L3_128, 2000)].concat());
+    let mut tagged = frames(L3_128, 20);
+    tagged.extend(b"TAG");
+    tagged.resize(tagged.len() + 125, b' ');
+    cases.push(tagged);
+    let mut damaged = frames(L3_128, 1000);
+    damaged.extend(noise(9, 70_000));
+    damaged.extend(frames(L3_128, 1000));
+    cases.push(damaged);
+    for bytes in &cases {
+        let (info, hash, _) = hashed(bytes);
+        assert_eq!(info, ok(bytes));
+        assert_eq!(hash, blake3::hash(bytes), "{} bytes", bytes.len());
+    }
+    // One reading of the file, not two, even over a tag larger than the read buffer (the
+    // last 5 kB, where the tags at the end are looked for, are read twice).
+    for bytes in &cases[..3] {
+        let (_, _, read) = hashed(bytes);
+        assert!(
+            read <= bytes.len() as u64 + 8 * 1024,
+            "{read} of {}",
+            bytes.len()
+        );
+    }
+}
