@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 
 use cli::{Cli, Command};
 use diag::{Diagnostic, Diagnostics};
-use output::{Content, OutputFile, SourceCache};
+use output::{Content, OutputFile, SourceCache, stamp};
 
 /// Exit code: success (warnings allowed).
 pub const EXIT_OK: u8 = 0;
@@ -145,6 +145,7 @@ pub const CACHE_DIR: &str = ".carnets";
 
 /// Builds the podcast of `options.root` into `options.out`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let started = std::time::SystemTime::now();
     let mut trace = trace::Trace::new();
     let out = &options.out;
     let cache = SourceCache::open(&options.root.join(CACHE_DIR));
@@ -156,6 +157,30 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     };
     output::check_target(&options.root, out).map_err(io_error)?;
     let _lock = output::BuildLock::acquire(out, &cache).map_err(io_error)?;
+    // Nothing changed since the last build (inputs, options, carnets itself, the output)?
+    // Then there is nothing to do, and nothing needs reading.
+    let stamp_path = cache.output_file(out, "stamp.json").map_err(io_error)?;
+    let build_id = stamp::build_id(&format!(
+        "{}|{:?}|{}",
+        std::path::absolute(out).map_err(io_error)?.display(),
+        options.base_url,
+        options.drafts
+    ));
+    if let Some(fresh) = build_id
+        .as_deref()
+        .and_then(|id| stamp::fresh(&stamp_path, id, options.now))
+        && let Some(files) = output::untouched(out, &cache)
+    {
+        trace.stage("stamp");
+        return Ok(BuildReport {
+            episodes: fresh.episodes,
+            written: output::Stats {
+                written: 0,
+                unchanged: files,
+            },
+            warnings: fresh.warnings,
+        });
+    }
     let (show, mut episodes, warnings, next_lock) = load(
         &options.root,
         options.base_url.as_deref(),
@@ -195,17 +220,37 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             });
         }
     }
+    let (feed, pages) = rayon::join(
+        || feed::render(&show, &episodes),
+        || site::render(&show, &episodes, &options.root.join("theme")),
+    );
     files.push(OutputFile {
         path: "feed.xml".into(),
-        content: Content::Bytes(feed::render(&show, &episodes).into_bytes()),
+        content: Content::Bytes(feed.into_bytes()),
     });
-    trace.stage("feed");
-    files.extend(site::render(&show, &episodes, &options.root.join("theme"))?);
-    trace.stage("site");
+    files.extend(pages?);
+    trace.stage("render");
     let written = output::publish(out, files, &cache).map_err(io_error)?;
     trace.stage("publish");
     cache.save().map_err(io_error)?;
     trace.stage("cache");
+    let until = stamp::next_release(&options.root, &show, &episodes, options);
+    match (build_id, until, &next_lock) {
+        (Some(build), Ok(until), None) => {
+            let made = stamp::Made {
+                root: &options.root,
+                build,
+                until,
+                episodes: episodes.len(),
+                warnings: &warnings,
+                sources: cache.read_paths(),
+                started,
+            };
+            stamp::record(&stamp_path, made).map_err(io_error)?;
+        }
+        // The lock is written after the stamp would be: the next build stamps.
+        _ => stamp::remove(&stamp_path).map_err(io_error)?,
+    }
     if let Some(next_lock) = next_lock {
         output::write_if_changed(&options.root.join(lock::FILE), &next_lock.to_bytes())
             .map_err(io_error)?;

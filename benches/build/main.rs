@@ -2,18 +2,18 @@
 //! generated podcast of N episodes. `scripts/bench.sh` installs the tools and runs it.
 //!
 //! ```text
-//! cargo bench --bench build -- [--episodes N] [--runs R] [--scale M]
+//! cargo bench --bench build -- [--episodes N] [--runs R] [--scale M] [--scale-runs S]
 //! ```
 //! N episodes (default 1000) are measured R times (default 5), alternating carnets and its
 //! reference in each run, and the medians are compared:
 //! - cold: `carnets build` into an empty output with no `.carnets` cache, against `cp -r` of
 //!   the episode folders; both read from the page cache (nothing is dropped from it), `sync`
-//!   runs before each timed command so neither pays for the other's writeback, and each waits
-//!   6 s after deleting its previous output (see [`settle`]);
+//!   runs before each timed command so neither pays for the other's writeback, and outputs
+//!   are moved aside rather than deleted until the end (see `Bench::discard`);
 //! - no-op: `carnets build` again, against `hugo` building the same notes as pages and a feed;
 //! - edit: one episode's notes changed, rebuilt, against the same Hugo build after the same edit;
 //! - peak memory (max RSS) of the cold builds, at N and at M (default 5000; 0 skips it), and
-//!   the cold time at M against N's;
+//!   the cold time at M against N's, S times (default 1: each run keeps 11 GB until the end);
 //! - the frame scan alone, one core, over the N MP3s from the page cache.
 
 mod hugo;
@@ -30,6 +30,7 @@ struct Args {
     episodes: usize,
     runs: usize,
     scale: usize,
+    scale_runs: usize,
 }
 
 fn args() -> Args {
@@ -37,6 +38,7 @@ fn args() -> Args {
         episodes: 1000,
         runs: 5,
         scale: 5000,
+        scale_runs: 1,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -49,8 +51,11 @@ fn args() -> Args {
             "--episodes" | "-n" => args.episodes = value(),
             "--runs" => args.runs = value(),
             "--scale" => args.scale = value(),
+            "--scale-runs" => args.scale_runs = value(),
             "--bench" => {} // passed by `cargo bench`
-            other => panic!("unknown argument {other}: try --episodes N --runs R --scale M"),
+            other => panic!(
+                "unknown argument {other}: try --episodes N --runs R --scale M --scale-runs S"
+            ),
         }
     }
     args
@@ -69,10 +74,16 @@ fn main() {
     }
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
     std::fs::create_dir_all(&dir).expect("create target/bench");
+    let bench = Bench {
+        trash: dir.join("trash"),
+        discarded: std::cell::Cell::new(0),
+        dir,
+    };
     let n = args.episodes;
-    let root = podcast::podcast(&dir, n);
-    let site = hugo::site(&dir, n);
+    let root = podcast::podcast(&bench.dir, n);
+    let site = hugo::site(&bench.dir, n);
     let edited = n / 2;
+    hugo_build(&site); // warm-up: Hugo's own files into the page cache
 
     let mut cold = Vec::new();
     let mut cp = Vec::new();
@@ -82,29 +93,15 @@ fn main() {
     let mut hugo_edit = Vec::new();
     for r in 0..args.runs {
         eprint!("\rrun {}/{} at N = {n}", r + 1, args.runs);
-        // Alternate which of the pair goes first.
-        if r.is_multiple_of(2) {
-            cold.push(cold_build(&root));
-            cp.push(copy_floor(&root, &dir));
-        } else {
-            cp.push(copy_floor(&root, &dir));
-            cold.push(cold_build(&root));
-        }
-        if r.is_multiple_of(2) {
-            noop.push(carnets_build(&root));
-            hugo_noop.push(hugo_build(&site));
-        } else {
-            hugo_noop.push(hugo_build(&site));
-            noop.push(carnets_build(&root));
-        }
+        // Alternate which of each pair goes first.
+        let first = r.is_multiple_of(2);
+        let cold_pair = (|| bench.cold_build(&root), || bench.copy_floor(&root));
+        pair(first, &mut cold, &mut cp, cold_pair);
+        let noop_pair = (|| carnets_build(&root), || hugo_build(&site));
+        pair(first, &mut noop, &mut hugo_noop, noop_pair);
         edit_episode(&root, &site, edited, r + 1);
-        if r.is_multiple_of(2) {
-            edit.push(carnets_build(&root));
-            hugo_edit.push(hugo_build(&site));
-        } else {
-            hugo_edit.push(hugo_build(&site));
-            edit.push(carnets_build(&root));
-        }
+        let edit_pair = (|| carnets_build(&root), || hugo_build(&site));
+        pair(first, &mut edit, &mut hugo_edit, edit_pair);
     }
     edit_episode(&root, &site, edited, 0);
     eprintln!();
@@ -113,17 +110,24 @@ fn main() {
     let mut scale_cold = Vec::new();
     let mut scale_cp = Vec::new();
     if args.scale > 0 {
-        let big = podcast::podcast(&dir, args.scale);
-        for r in 0..args.runs {
-            eprint!("\rrun {}/{} at N = {}", r + 1, args.runs, args.scale);
-            scale_cold.push(cold_build(&big));
-            scale_cp.push(copy_floor(&big, &dir));
+        let big = podcast::podcast(&bench.dir, args.scale);
+        for r in 0..args.scale_runs {
+            eprint!("\rrun {}/{} at N = {}", r + 1, args.scale_runs, args.scale);
+            let pair_ = (|| bench.cold_build(&big), || bench.copy_floor(&big));
+            pair(r.is_multiple_of(2), &mut scale_cold, &mut scale_cp, pair_);
         }
         eprintln!();
-        // The big podcast's outputs take gigabytes: leave only the generated sources.
-        let _ = std::fs::remove_dir_all(big.join("public"));
-        let _ = std::fs::remove_dir_all(dir.join("cp"));
+        bench.discard(&big.join("public"));
+        bench.discard(&big.join(".carnets"));
     }
+    bench.discard(&bench.dir.join("cp"));
+    bench.discard(&root.join("public"));
+    bench.discard(&root.join(".carnets"));
+    eprintln!(
+        "deleting the outputs of the runs ({})",
+        bench.trash.display()
+    );
+    remove(&bench.trash);
 
     let mp3_bytes: u64 = (0..n).map(|i| mp3_len(&root, i)).sum();
     println!();
@@ -171,6 +175,67 @@ fn main() {
         );
     }
     println!("| frame scan, 1 core, page cache | {scan:.2} GB/s | | | ≥ 1 GB/s |");
+    let all: Vec<&[Sample]> = vec![&cold, &cp, &noop, &hugo_noop, &edit, &hugo_edit];
+    println!();
+    println!("every run, in seconds (cold, cp -r, no-op, hugo, edit, hugo):");
+    for r in 0..args.runs {
+        let line: Vec<String> = all.iter().map(|s| format!("{:.3}", s[r].secs)).collect();
+        println!("  {}", line.join("  "));
+    }
+}
+
+/// Runs both of a pair, `ours` first when `first`, and keeps each one's sample.
+fn pair(
+    first: bool,
+    ours: &mut Vec<Sample>,
+    theirs: &mut Vec<Sample>,
+    (mut a, mut b): (impl FnMut() -> Sample, impl FnMut() -> Sample),
+) {
+    if first {
+        ours.push(a());
+        theirs.push(b());
+    } else {
+        theirs.push(b());
+        ours.push(a());
+    }
+}
+
+/// Where the runs happen, and where their outputs go once measured.
+struct Bench {
+    dir: PathBuf,
+    trash: PathBuf,
+    discarded: std::cell::Cell<usize>,
+}
+
+impl Bench {
+    fn cold_build(&self, root: &Path) -> Sample {
+        self.discard(&root.join("public"));
+        self.discard(&root.join(".carnets"));
+        carnets_build(root)
+    }
+
+    fn copy_floor(&self, root: &Path) -> Sample {
+        let to = self.dir.join("cp");
+        self.discard(&to);
+        run(Command::new("cp")
+            .arg("-r")
+            .arg(root.join("episodes"))
+            .arg(&to))
+    }
+
+    /// Moves an output out of the way, to be deleted at the end. Deleting it now would slow
+    /// down the next run: ext4 without a journal (as on this machine) will not reuse an inode
+    /// deleted less than 5 s ago, or 5 min when its block is dirty again, and scans past each
+    /// one, so creating thousands of files after deleting thousands costs seconds, whoever
+    /// does it. (A bench started less than 5 min after another one is slowed that way.)
+    fn discard(&self, path: &Path) {
+        if path.exists() {
+            std::fs::create_dir_all(&self.trash).expect("create the trash folder");
+            self.discarded.set(self.discarded.get() + 1);
+            let to = self.trash.join(self.discarded.get().to_string());
+            std::fs::rename(path, to).expect("move an output to the trash folder");
+        }
+    }
 }
 
 fn mp3_len(root: &Path, i: usize) -> u64 {
@@ -188,21 +253,6 @@ fn carnets() -> Command {
 
 fn carnets_build(root: &Path) -> Sample {
     run(carnets().arg("build").arg("--root").arg(root))
-}
-
-fn cold_build(root: &Path) -> Sample {
-    remove(&root.join("public"));
-    remove(&root.join(".carnets"));
-    carnets_build(root)
-}
-
-fn copy_floor(root: &Path, dir: &Path) -> Sample {
-    let to = dir.join("cp");
-    remove(&to);
-    run(Command::new("cp")
-        .arg("-r")
-        .arg(root.join("episodes"))
-        .arg(&to))
 }
 
 fn hugo_build(site: &Path) -> Sample {

@@ -9,7 +9,7 @@ mod tags;
 mod xing;
 
 pub use cover::{CoverError, prepare_cover};
-pub use probe::{ProbeError, probe, probe_hashed};
+pub use probe::{ProbeError, probe};
 pub use tag::build_tag;
 
 /// MPEG audio version.

@@ -3,7 +3,9 @@
 //!
 //! A source is recognised by its size, modification time and inode (the fast check); when
 //! those change, its content is hashed again (the confirmation) and, if the bytes are the
-//! same, nothing downstream is redone.
+//! same, nothing downstream is redone. MP3s are the exception: they are not hashed (a full
+//! reading for nothing on a first build); what their frames measure is kept by path and
+//! identity, and a changed identity means measuring again, which reads them once too.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -23,7 +25,7 @@ const INDEX: &str = "sources.json";
 /// Folder of the prepared covers (JPEG, named by the hash of their source).
 const COVERS: &str = "covers";
 /// Bumped when the cache's meaning changes, so old caches are ignored.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// How a file looked when it was hashed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,8 +50,8 @@ struct Index {
     version: u32,
     /// Source path → its identity and content hash.
     sources: BTreeMap<PathBuf, (Identity, String)>,
-    /// Content hash → what the MPEG stream says.
-    probes: BTreeMap<String, AudioInfo>,
+    /// MP3 path → its identity and what its MPEG stream says.
+    audio: BTreeMap<PathBuf, (Identity, AudioInfo)>,
 }
 
 /// The cache of one podcast folder; safe to share between threads.
@@ -110,26 +112,35 @@ impl SourceCache {
         seen(&lock(&self.used)).or_else(|| seen(&lock(&self.index)))
     }
 
-    /// Measures an MP3, from the cache when its bytes were measured before. A file the cache
-    /// does not know is measured and hashed in the same reading.
+    /// Measures an MP3, from the cache when the file is as it was when last measured.
     pub fn probe(&self, path: &Path) -> Result<AudioInfo, ProbeError> {
         let identity = Identity::of(&fs::metadata(path)?);
-        let cached = self.known(path, identity).and_then(|hash| {
-            let info = lock(&self.index).probes.get(&hash).cloned()?;
-            Some((hash, info))
-        });
-        let (hash, info) = match cached {
-            Some(cached) => cached,
-            None => {
-                let (info, hash) = audio::probe_hashed(path)?;
-                (hash.to_hex().to_string(), info)
-            }
+        let cached = lock(&self.index)
+            .audio
+            .get(path)
+            .filter(|(seen, _)| *seen == identity)
+            .map(|(_, info)| info.clone());
+        let info = match cached {
+            Some(info) => info,
+            None => audio::probe(path)?,
         };
-        let mut used = lock(&self.used);
-        used.sources
-            .insert(path.to_path_buf(), (identity, hash.clone()));
-        used.probes.insert(hash, info.clone());
+        lock(&self.used)
+            .audio
+            .insert(path.to_path_buf(), (identity, info.clone()));
         Ok(info)
+    }
+
+    /// What identifies the content of an MP3 measured by this run: its identity when it was
+    /// measured (equal identities, equal bytes: the assumption the whole cache makes).
+    pub fn audio_key(&self, path: &Path) -> io::Result<String> {
+        let identity = match lock(&self.used).audio.get(path) {
+            Some((identity, _)) => *identity,
+            None => Identity::of(&fs::metadata(path)?),
+        };
+        Ok(format!(
+            "{}-{}-{}",
+            identity.size, identity.mtime_ns, identity.ino
+        ))
     }
 
     /// The artwork as it is embedded in the MP3s (see [`audio::prepare_cover`]), prepared once
@@ -147,6 +158,16 @@ impl SourceCache {
         let bytes = Arc::new(bytes);
         lock(&self.covers).insert(hash, bytes.clone());
         Ok(bytes)
+    }
+
+    /// Every source this run read through the cache.
+    pub fn read_paths(&self) -> Vec<PathBuf> {
+        let used = lock(&self.used);
+        used.sources
+            .keys()
+            .chain(used.audio.keys())
+            .cloned()
+            .collect()
     }
 
     /// A file of the cache that belongs to one output folder (its manifest, its lock).

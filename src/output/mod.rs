@@ -11,6 +11,7 @@
 
 pub mod cache;
 mod staging;
+pub mod stamp;
 mod write;
 
 use std::collections::BTreeMap;
@@ -141,6 +142,19 @@ pub fn publish(out: &Path, files: Vec<OutputFile>, cache: &SourceCache) -> io::R
     Ok(stats)
 }
 
+/// True when `out` holds exactly the files the last publish wrote there, untouched since;
+/// returns how many.
+pub fn untouched(out: &Path, cache: &SourceCache) -> Option<usize> {
+    let manifest: Manifest =
+        serde_json::from_slice(&fs::read(cache.output_file(out, "manifest.json").ok()?).ok()?)
+            .ok()?;
+    let same = manifest.files.par_iter().all(|(path, (_, identity))| {
+        fs::symlink_metadata(out.join(path))
+            .is_ok_and(|m| m.is_file() && Identity::of(&m) == *identity)
+    });
+    (same && !manifest.files.is_empty()).then_some(manifest.files.len())
+}
+
 /// What a file is made from, as a hash: equal keys mean equal bytes.
 fn key(content: &Content, cache: &SourceCache) -> io::Result<String> {
     Ok(match content {
@@ -158,7 +172,7 @@ fn key(content: &Content, cache: &SourceCache) -> io::Result<String> {
                 "a:{}:{}:{}:{start}:{end}",
                 blake3::hash(tag).to_hex(),
                 cover.as_deref().unwrap_or("-"),
-                cache.hash(source)?
+                cache.audio_key(source)?
             )
         }
     })

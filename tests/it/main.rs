@@ -8,6 +8,7 @@ mod feed;
 mod feed_fixture;
 mod feed_readers;
 mod feed_w3c;
+mod incremental;
 mod probe;
 mod site;
 mod tag;
