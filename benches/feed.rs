@@ -26,8 +26,7 @@ fn episodes(show: &carnets::model::Show, n: usize) -> Vec<Episode> {
                 slug: format!("{:05}-carnet", n - i),
                 title: format!("Carnet de bord n° {} : l'IA & les PME <suite>", n - i),
                 date,
-                guid: uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, &i.to_le_bytes())
-                    .to_string(),
+                guid: uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, &i.to_le_bytes()).to_string(),
                 number: Some((n - i) as u32),
                 summary: Some("Une phrase qui donne envie d'écouter l'épisode.".into()),
                 notes_html: paragraph.repeat(12),
