@@ -171,7 +171,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         .and_then(|id| stamp::fresh(&stamp_path, id, options.now))
         && let Some(files) = output::untouched(out, &cache)
     {
-        trace.stage("stamp");
+        trace.stage("spared");
         return Ok(BuildReport {
             episodes: fresh.episodes,
             written: output::Stats {
@@ -181,6 +181,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             warnings: fresh.warnings,
         });
     }
+    trace.stage("changed?");
     let (show, mut episodes, warnings, next_lock) = load(
         &options.root,
         options.base_url.as_deref(),
@@ -220,9 +221,28 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             });
         }
     }
-    let (feed, pages) = rayon::join(
-        || feed::render(&show, &episodes),
+    // The pages (the longest) render on this thread; the feed, then a look at what the build
+    // read (for the stamp), on the other.
+    let (pages, (feed, stamp)) = rayon::join(
         || site::render(&show, &episodes, &options.root.join("theme")),
+        || {
+            let feed = feed::render(&show, &episodes);
+            let until = stamp::next_release(&options.root, &show, &episodes, options);
+            let stamp = match (&build_id, until, &next_lock) {
+                (Some(build), Ok(until), None) => stamp::collect(stamp::Made {
+                    root: &options.root,
+                    build: build.clone(),
+                    until,
+                    episodes: episodes.len(),
+                    warnings: &warnings,
+                    sources: cache.read_paths(),
+                    started,
+                }),
+                // A new carnets.lock is written last: the next build stamps.
+                _ => None,
+            };
+            (feed, stamp)
+        },
     );
     files.push(OutputFile {
         path: "feed.xml".into(),
@@ -234,23 +254,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     trace.stage("publish");
     cache.save().map_err(io_error)?;
     trace.stage("cache");
-    let until = stamp::next_release(&options.root, &show, &episodes, options);
-    match (build_id, until, &next_lock) {
-        (Some(build), Ok(until), None) => {
-            let made = stamp::Made {
-                root: &options.root,
-                build,
-                until,
-                episodes: episodes.len(),
-                warnings: &warnings,
-                sources: cache.read_paths(),
-                started,
-            };
-            stamp::record(&stamp_path, made).map_err(io_error)?;
-        }
-        // The lock is written after the stamp would be: the next build stamps.
-        _ => stamp::remove(&stamp_path).map_err(io_error)?,
-    }
+    stamp::write(&stamp_path, stamp).map_err(io_error)?;
+    trace.stage("stamp");
     if let Some(next_lock) = next_lock {
         output::write_if_changed(&options.root.join(lock::FILE), &next_lock.to_bytes())
             .map_err(io_error)?;

@@ -148,9 +148,9 @@ pub struct Made<'a> {
     pub started: SystemTime,
 }
 
-/// Writes the stamp of a finished build at `path`, or removes the old one when an input
-/// changed while the build ran.
-pub fn record(path: &Path, made: Made<'_>) -> io::Result<()> {
+/// The stamp of a build that read its inputs, or `None` when one of them changed after the
+/// build started. Done while the build renders; written once it has published.
+pub fn collect(made: Made<'_>) -> Option<Stamp> {
     let mut paths = vec![
         made.root.join("podcast.yaml"),
         made.root.join("carnets.lock"),
@@ -174,10 +174,7 @@ pub fn record(path: &Path, made: Made<'_>) -> io::Result<()> {
             None => None,
         })
         .collect();
-    let Some(inputs) = inputs else {
-        return remove(path);
-    };
-    let stamp = Stamp {
+    Some(Stamp {
         build: made.build,
         until: made.until.map(|t| t.as_second()),
         episodes: made.episodes,
@@ -192,9 +189,18 @@ pub fn record(path: &Path, made: Made<'_>) -> io::Result<()> {
                 help: w.help.clone(),
             })
             .collect(),
-        inputs,
-    };
-    super::write_atomically(path, &serde_json::to_vec(&stamp).map_err(io::Error::other)?)
+        inputs: inputs?,
+    })
+}
+
+/// Writes the stamp at `path`, or removes the old one when there is none.
+pub fn write(path: &Path, stamp: Option<Stamp>) -> io::Result<()> {
+    match stamp {
+        Some(stamp) => {
+            super::write_atomically(path, &serde_json::to_vec(&stamp).map_err(io::Error::other)?)
+        }
+        None => remove(path),
+    }
 }
 
 /// The instant the next scheduled episode is due: the earliest date of the episodes that are
@@ -252,12 +258,27 @@ fn walk(dir: &Path, paths: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
+    let mut dirs = Vec::new();
     for entry in entries.filter_map(Result::ok) {
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, paths);
+        // A link is followed, as the build follows it.
+        let is_dir = match entry.file_type() {
+            Ok(kind) if kind.is_symlink() => entry.path().is_dir(),
+            Ok(kind) => kind.is_dir(),
+            Err(_) => false,
+        };
+        if is_dir {
+            dirs.push(entry.path());
         } else {
-            paths.push(path);
+            paths.push(entry.path());
         }
     }
+    let found: Vec<Vec<PathBuf>> = dirs
+        .par_iter()
+        .map(|dir| {
+            let mut paths = Vec::new();
+            walk(dir, &mut paths);
+            paths
+        })
+        .collect();
+    paths.extend(found.into_iter().flatten());
 }

@@ -45,14 +45,14 @@ fn rebuild_matches_scratch(root: &Path, change: &str) {
     tick();
     let first = build(root);
     assert!(
-        !first.contains("trace: stamp"),
+        !first.contains("trace: spared"),
         "{change}: a stale stamp spared the build"
     );
     assert_eq!(tree(&root.join("public")), from_scratch(root), "{change}");
     tick();
     let again = build(root);
     assert!(
-        again.contains("trace: stamp"),
+        again.contains("trace: spared"),
         "{change}: not spared\n{again}"
     );
     assert!(again.contains("0 file(s) written"), "{change}: {again}");
