@@ -26,6 +26,7 @@ pub mod serve;
 pub mod site;
 #[cfg(test)]
 mod testutil;
+mod trace;
 pub mod transcript;
 mod validate;
 mod yaml;
@@ -34,7 +35,7 @@ use std::path::{Path, PathBuf};
 
 use cli::{Cli, Command};
 use diag::{Diagnostic, Diagnostics};
-use output::{Content, OutputFile, SourceCache};
+use output::{Content, OutputFile, SourceCache, stamp};
 
 /// Exit code: success (warnings allowed).
 pub const EXIT_OK: u8 = 0;
@@ -144,7 +145,7 @@ pub fn run(cli: Cli) -> u8 {
 /// the next check is instant. Returns the warnings and the episode count.
 pub fn check(root: &Path, now: jiff::Timestamp) -> Result<(Diagnostics, usize), Diagnostics> {
     let cache = SourceCache::open(&root.join(CACHE_DIR));
-    let (_show, episodes, mut warnings, _lock) = load(root, None, false, now, &cache)?;
+    let (_show, episodes, mut warnings, _lock) = load(root, None, false, now, &cache, false)?;
     warnings.extend(episode::same_audio(&episodes, &|path| cache.hash(path)));
     warnings.extend(loudness::check(&episodes, &cache));
     // A cache that cannot be written (a read-only folder) only costs time on the next check.
@@ -158,6 +159,8 @@ pub const CACHE_DIR: &str = ".carnets";
 
 /// Builds the podcast of `options.root` into `options.out`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let started = std::time::SystemTime::now();
+    let mut trace = trace::Trace::new();
     let out = &options.out;
     let cache = SourceCache::open(&options.root.join(CACHE_DIR));
     let io_error = |e: std::io::Error| {
@@ -168,14 +171,42 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     };
     output::check_target(&options.root, out).map_err(io_error)?;
     let _lock = output::BuildLock::acquire(out, &cache).map_err(io_error)?;
+    // Nothing changed since the last build (inputs, options, carnets itself, the output)?
+    // Then there is nothing to do, and nothing needs reading.
+    let stamp_path = cache.output_file(out, "stamp.json").map_err(io_error)?;
+    let build_id = stamp::build_id(&format!(
+        "{}|{:?}|{}",
+        std::path::absolute(out).map_err(io_error)?.display(),
+        options.base_url,
+        options.drafts
+    ));
+    if let Some(fresh) = build_id
+        .as_deref()
+        .and_then(|id| stamp::fresh(&stamp_path, id, options.now))
+        && let Some(files) = output::untouched(out, &cache)
+    {
+        trace.stage("spared");
+        return Ok(BuildReport {
+            episodes: fresh.episodes,
+            written: output::Stats {
+                written: 0,
+                unchanged: files,
+            },
+            warnings: fresh.warnings,
+        });
+    }
+    trace.stage("changed?");
     let (show, mut episodes, warnings, next_lock) = load(
         &options.root,
         options.base_url.as_deref(),
         options.drafts,
         options.now,
         &cache,
+        true,
     )?;
+    trace.stage("load");
     let mut files = tag_audio(&show, &mut episodes, &cache)?;
+    trace.stage("tag");
     files.push(copy(&show.image.published, &show.image.source));
     for episode in &episodes {
         if let Some(image) = &episode.image {
@@ -204,13 +235,41 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             });
         }
     }
+    // The pages (the longest) render on this thread; the feed, then a look at what the build
+    // read (for the stamp), on the other.
+    let (pages, (feed, stamp)) = rayon::join(
+        || site::render(&show, &episodes, &options.root.join("theme")),
+        || {
+            let feed = feed::render(&show, &episodes);
+            let until = stamp::next_release(&options.root, &show, &episodes, options);
+            let stamp = match (&build_id, until, &next_lock) {
+                (Some(build), Ok(until), None) => stamp::collect(stamp::Made {
+                    root: &options.root,
+                    build: build.clone(),
+                    until,
+                    episodes: episodes.len(),
+                    warnings: &warnings,
+                    sources: cache.read_paths(),
+                    started,
+                }),
+                // A new carnets.lock is written last: the next build stamps.
+                _ => None,
+            };
+            (feed, stamp)
+        },
+    );
     files.push(OutputFile {
         path: "feed.xml".into(),
-        content: Content::Bytes(feed::render(&show, &episodes).into_bytes()),
+        content: Content::Bytes(feed.into_bytes()),
     });
-    files.extend(site::render(&show, &episodes, &options.root.join("theme"))?);
+    files.extend(pages?);
+    trace.stage("render");
     let written = output::publish(out, files, &cache).map_err(io_error)?;
+    trace.stage("publish");
     cache.save().map_err(io_error)?;
+    trace.stage("cache");
+    stamp::write(&stamp_path, stamp).map_err(io_error)?;
+    trace.stage("stamp");
     if let Some(next_lock) = next_lock {
         output::write_if_changed(&options.root.join(lock::FILE), &next_lock.to_bytes())
             .map_err(io_error)?;
@@ -234,29 +293,37 @@ fn tag_audio(
     // Each distinct artwork is prepared once (most episodes share the show's).
     let sources: std::collections::BTreeSet<PathBuf> = episodes.iter().map(artwork).collect();
     let mut found = Diagnostics::default();
+    let mut covers = std::collections::BTreeMap::new();
     for (source, result) in sources
         .par_iter()
-        .map(|source| (source, cache.cover(source)))
+        .map(|source| (source, cache.cover(source).map(output::Shared::new)))
         .collect::<Vec<_>>()
     {
-        if let Err(e) = result {
-            found.push(
+        match result {
+            Ok(cover) => {
+                covers.insert(source.clone(), cover);
+            }
+            Err(e) => found.push(
                 Diagnostic::error(source, e.to_string())
                     .help("export the artwork again as a JPEG or PNG"),
-            );
+            ),
         }
     }
     found.check()?;
+    // The tag ends with the artwork: each episode keeps only the tag's head, and the published
+    // file gets the shared artwork written after it (a thousand copies would fill the memory).
     episodes
         .par_iter_mut()
         .map(|episode| {
-            let cover = cache.cover(&artwork(episode)).expect("prepared above");
-            let tag = audio::build_tag(show, episode, Some(&cover));
-            episode.published_size = tag.len() as u64 + episode.media.audio_len();
+            let cover = covers[&artwork(episode)].clone();
+            let tag = audio::tag::tag_head(show, episode, Some(cover.bytes().len()));
+            episode.published_size =
+                (tag.len() + cover.bytes().len()) as u64 + episode.media.audio_len();
             Ok(OutputFile {
                 path: episode.audio_path(),
                 content: Content::Audio {
                     tag,
+                    cover: Some(cover),
                     source: episode.audio.clone(),
                     start: episode.media.audio_start,
                     end: episode.media.audio_end,
@@ -283,20 +350,26 @@ type Loaded = (
 );
 
 /// Loads the show and its episodes, measuring the audio and checking them against
-/// `carnets.lock`; stops with every error found.
+/// `carnets.lock`; stops with every error found. With `covers`, the show's artwork is prepared
+/// for the tags meanwhile.
 fn load(
     root: &Path,
     base_url: Option<&str>,
     drafts: bool,
     now: jiff::Timestamp,
     cache: &SourceCache,
+    covers: bool,
 ) -> Result<Loaded, Diagnostics> {
     let (mut show, mut found) = config::load(root, base_url)?;
     let recorded = lock::Lock::load(root)?;
     recorded.apply_to_show(root, &mut show)?;
     let selection = episode::Selection { drafts, now };
-    let (mut episodes, episode_findings) =
-        episode::load_all(root, &show, &selection, &|path| cache.probe(path));
+    // The show's artwork is prepared (decoded, scaled, encoded: a core for a while) while the
+    // episodes load; the tags need it next.
+    let ((mut episodes, episode_findings), _) = rayon::join(
+        || episode::load_all(root, &show, &selection, &|path| cache.probe(path)),
+        || covers.then(|| cache.cover(&show.image.source)),
+    );
     found.extend(episode_findings);
     let preview = drafts || base_url.is_some();
     let (next, lock_findings) = recorded.reconcile(root, &show, &mut episodes, !preview);

@@ -18,7 +18,7 @@
 
 use std::borrow::Cow;
 
-use id3::frame::{Chapter as ChapFrame, Comment, ExtendedLink, Picture, PictureType};
+use id3::frame::{Chapter as ChapFrame, Comment, ExtendedLink};
 use id3::frame::{Content, TableOfContents};
 use id3::{Encoder, Encoding, Frame, Tag, TagLike, Version};
 use jiff::Zoned;
@@ -41,8 +41,17 @@ pub const TOC_ID: &str = "toc";
 ///
 /// `cover` is the artwork to embed as the front cover (APIC type 3), already prepared as a
 /// JPEG by [`super::prepare_cover`]; `None` writes no picture. The same arguments always give
-/// the same bytes.
+/// the same bytes: [`tag_head`] followed by the cover.
 pub fn build_tag(show: &Show, episode: &Episode, cover: Option<&[u8]>) -> Vec<u8> {
+    let mut bytes = tag_head(show, episode, cover.map(<[u8]>::len));
+    bytes.extend_from_slice(cover.unwrap_or_default());
+    bytes
+}
+
+/// The bytes of [`build_tag`] up to the cover's JPEG data, which is the tag's last bytes
+/// (`cover_len` of them). Publishing writes this head then the cover, so that a thousand
+/// episodes sharing the show's artwork do not each hold a copy of it in memory.
+pub fn tag_head(show: &Show, episode: &Episode, cover_len: Option<usize>) -> Vec<u8> {
     let mut tag = Tag::with_version(Version::Id3v23);
     let language = iso639_2(&show.language);
 
@@ -79,19 +88,6 @@ pub fn build_tag(show: &Show, episode: &Episode, cover: Option<&[u8]>) -> Vec<u8
         tag.add_frame(frame);
     }
 
-    if let Some(jpeg) = cover {
-        let picture = Picture {
-            mime_type: "image/jpeg".into(),
-            picture_type: PictureType::CoverFront,
-            description: String::new(),
-            data: jpeg.to_vec(),
-        };
-        tag.add_frame(
-            Frame::with_content("APIC", Content::Picture(picture))
-                .set_encoding(Some(Encoding::Latin1)),
-        );
-    }
-
     let mut bytes = Vec::new();
     Encoder::new()
         .version(Version::Id3v23)
@@ -99,7 +95,28 @@ pub fn build_tag(show: &Show, episode: &Episode, cover: Option<&[u8]>) -> Vec<u8
         .compression(false)
         .encode(&tag, &mut bytes)
         .expect("every frame built here is valid for ID3v2.3 and a Vec never fails to write");
+    if let Some(len) = cover_len {
+        append_apic_header(&mut bytes, len);
+    }
     bytes
+}
+
+/// The start of an APIC frame (front cover, JPEG, no description) whose `len` bytes of
+/// picture data come next, as the `id3` crate encodes it; `tag` is a whole encoded tag, whose
+/// size is grown to take in the frame. Tested against the crate's own encoding.
+fn append_apic_header(tag: &mut Vec<u8>, len: usize) {
+    const PREFIX: &[u8] = b"\x00image/jpeg\x00\x03\x00"; // Latin-1, MIME, type 3, no description
+    let frame_len = u32::try_from(PREFIX.len() + len).expect("a prepared cover is 500 kB at most");
+    tag.extend_from_slice(b"APIC");
+    tag.extend_from_slice(&frame_len.to_be_bytes());
+    tag.extend_from_slice(&[0, 0]);
+    tag.extend_from_slice(PREFIX);
+    // The tag's size (syncsafe, header excluded) now counts the whole picture frame.
+    let size = tag.len() - 10 + len;
+    assert!(size < 1 << 28, "an ID3 tag holds at most 256 MB");
+    for (i, byte) in tag[6..10].iter_mut().enumerate() {
+        *byte = ((size >> (7 * (3 - i))) & 0x7F) as u8;
+    }
 }
 
 /// The `TPE1` text: the episode's hosts when it names any (`/`-separated, as v2.3 lists

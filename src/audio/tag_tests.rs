@@ -465,3 +465,44 @@ fn the_id3_crate_reads_it_back() {
     assert_eq!(tag.pictures().next().unwrap().data, cover);
     assert_eq!(tag.chapters().count(), 3);
 }
+
+#[test]
+fn the_cover_frame_is_the_one_the_id3_crate_writes() {
+    // `tag_head` writes the APIC frame's header itself so that the cover can be written after
+    // it from a shared buffer: the frame must be the crate's, to the byte.
+    let cover: Vec<u8> = (0..=255u8).cycle().take(200_000).collect();
+    let mut only_apic = id3::Tag::with_version(Version::Id3v23);
+    only_apic.add_frame(
+        Frame::with_content(
+            "APIC",
+            Content::Picture(id3::frame::Picture {
+                mime_type: "image/jpeg".into(),
+                picture_type: id3::frame::PictureType::CoverFront,
+                description: String::new(),
+                data: cover.clone(),
+            }),
+        )
+        .set_encoding(Some(Encoding::Latin1)),
+    );
+    let mut by_the_crate = Vec::new();
+    Encoder::new()
+        .version(Version::Id3v23)
+        .unsynchronisation(false)
+        .compression(false)
+        .encode(&only_apic, &mut by_the_crate)
+        .unwrap();
+    let without = tag_head(&show(), &episode(), None);
+    let with = build_tag(&show(), &episode(), Some(&cover));
+    assert!(
+        with[10..without.len()] == without[10..],
+        "the other frames come first, unchanged"
+    );
+    assert!(
+        with[without.len()..] == by_the_crate[10..],
+        "then the crate's APIC frame"
+    );
+    assert_eq!(walk_tag(&with).last().unwrap().id, "APIC");
+    assert!(
+        tag_head(&show(), &episode(), Some(cover.len()))[..] == with[..with.len() - cover.len()]
+    );
+}

@@ -3,7 +3,9 @@
 //!
 //! A source is recognised by its size, modification time and inode (the fast check); when
 //! those change, its content is hashed again (the confirmation) and, if the bytes are the
-//! same, nothing downstream is redone.
+//! same, nothing downstream is redone. MP3s are the exception: they are not hashed (a full
+//! reading for nothing on a first build); what their frames measure is kept by path and
+//! identity, and a changed identity means measuring again, which reads them once too.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -26,7 +28,7 @@ const COVERS: &str = "covers";
 /// The loudness measurements (content hash → [`Loudness`]), written by `check` only.
 const LOUDNESS: &str = "loudness.json";
 /// Bumped when the cache's meaning changes, so old caches are ignored.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// How a file looked when it was hashed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,8 +53,8 @@ struct Index {
     version: u32,
     /// Source path → its identity and content hash.
     sources: BTreeMap<PathBuf, (Identity, String)>,
-    /// Content hash → what the MPEG stream says.
-    probes: BTreeMap<String, AudioInfo>,
+    /// MP3 path → its identity and what its MPEG stream says.
+    audio: BTreeMap<PathBuf, (Identity, AudioInfo)>,
 }
 
 /// The cache of one podcast folder; safe to share between threads.
@@ -96,10 +98,9 @@ impl SourceCache {
     /// The BLAKE3 hash (hex) of a source file's content.
     pub fn hash(&self, path: &Path) -> io::Result<String> {
         let identity = Identity::of(&fs::metadata(path)?);
-        let known = lock(&self.index).sources.get(path).cloned();
-        let hash = match known {
-            Some((seen, hash)) if seen == identity => hash,
-            _ => {
+        let hash = match self.known(path, identity) {
+            Some(hash) => hash,
+            None => {
                 let mut hasher = blake3::Hasher::new();
                 hasher.update_reader(fs::File::open(path)?)?;
                 hasher.finalize().to_hex().to_string()
@@ -111,16 +112,47 @@ impl SourceCache {
         Ok(hash)
     }
 
-    /// Measures an MP3, from the cache when its bytes were measured before.
+    /// The hash of `path` when this run or the last one hashed it as it is now.
+    fn known(&self, path: &Path, identity: Identity) -> Option<String> {
+        let seen = |index: &Index| {
+            index
+                .sources
+                .get(path)
+                .filter(|(seen, _)| *seen == identity)
+                .map(|(_, hash)| hash.clone())
+        };
+        seen(&lock(&self.used)).or_else(|| seen(&lock(&self.index)))
+    }
+
+    /// Measures an MP3, from the cache when the file is as it was when last measured.
     pub fn probe(&self, path: &Path) -> Result<AudioInfo, ProbeError> {
-        let hash = self.hash(path).map_err(ProbeError::Io)?;
-        let known = lock(&self.index).probes.get(&hash).cloned();
-        let info = match known {
+        let identity = Identity::of(&fs::metadata(path)?);
+        let cached = lock(&self.index)
+            .audio
+            .get(path)
+            .filter(|(seen, _)| *seen == identity)
+            .map(|(_, info)| info.clone());
+        let info = match cached {
             Some(info) => info,
             None => audio::probe(path)?,
         };
-        lock(&self.used).probes.insert(hash, info.clone());
+        lock(&self.used)
+            .audio
+            .insert(path.to_path_buf(), (identity, info.clone()));
         Ok(info)
+    }
+
+    /// What identifies the content of an MP3 measured by this run: its identity when it was
+    /// measured (equal identities, equal bytes: the assumption the whole cache makes).
+    pub fn audio_key(&self, path: &Path) -> io::Result<String> {
+        let identity = match lock(&self.used).audio.get(path) {
+            Some((identity, _)) => *identity,
+            None => Identity::of(&fs::metadata(path)?),
+        };
+        Ok(format!(
+            "{}-{}-{}",
+            identity.size, identity.mtime_ns, identity.ino
+        ))
     }
 
     /// The artwork as it is embedded in the MP3s (see [`audio::prepare_cover`]), prepared once
@@ -158,6 +190,16 @@ impl SourceCache {
         fs::create_dir_all(&self.dir)?;
         let bytes = serde_json::to_vec(&lock(&self.loudness)[1]).map_err(io::Error::other)?;
         super::write_atomically(&self.dir.join(LOUDNESS), &bytes)
+    }
+
+    /// Every source this run read through the cache.
+    pub fn read_paths(&self) -> Vec<PathBuf> {
+        let used = lock(&self.used);
+        used.sources
+            .keys()
+            .chain(used.audio.keys())
+            .cloned()
+            .collect()
     }
 
     /// A file of the cache that belongs to one output folder (its manifest, its lock).

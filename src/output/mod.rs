@@ -1,18 +1,24 @@
-//! The only code that writes to disk. A build's files go into a staging folder next to the
-//! output, which then takes the output's place in one atomic exchange: whatever happens before
-//! (bad input, a full disk, a kill), the old output stays as it was.
+//! The only code that writes to disk. A build's files go into a staging folder on the same
+//! filesystem as the output, which then takes the output's place in one atomic exchange:
+//! whatever happens before (bad input, a full disk, a kill), the old output stays as it was.
 //!
 //! Incremental: a manifest in the cache records each published file's key (a hash of what it
-//! was made from) and how the file looked on disk. A file whose key did not change and whose
-//! copy on disk is untouched is hard-linked into the staging folder instead of being written
-//! again, and when nothing at all changed, the output is not touched.
+//! was made from) and how the file looked on disk. When nothing at all changed, the output is
+//! not touched. Otherwise the staging folder is the output of the build before last, kept
+//! after the exchange (see `staging.rs`): it is brought up to date with a hard link for each
+//! unchanged file and a new file for each changed one, so an edit costs what it changed, not
+//! what the site holds.
 
 pub mod cache;
+mod staging;
+pub mod stamp;
+mod write;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -27,13 +33,33 @@ pub enum Content {
     Bytes(Vec<u8>),
     /// A copy of a source file (artwork, transcript).
     Copy(PathBuf),
-    /// A tagged MP3: a fresh ID3 tag, then the MPEG frames `start..end` of `source`.
+    /// A tagged MP3: an ID3 tag (`tag`, then the `cover` bytes that end it, when there is one),
+    /// then the MPEG frames `start..end` of `source`.
     Audio {
         tag: Vec<u8>,
+        cover: Option<Shared>,
         source: PathBuf,
         start: u64,
         end: u64,
     },
+}
+
+/// Bytes shared by many files (the artwork embedded in every MP3), hashed once.
+#[derive(Clone, Debug)]
+pub struct Shared {
+    bytes: Arc<Vec<u8>>,
+    hash: blake3::Hash,
+}
+
+impl Shared {
+    pub fn new(bytes: Arc<Vec<u8>>) -> Self {
+        let hash = blake3::hash(&bytes);
+        Shared { bytes, hash }
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
 }
 
 /// One file of the output, at `path` relative to the output root (`/`-separated).
@@ -58,6 +84,14 @@ struct Manifest {
     files: BTreeMap<String, (String, Identity)>,
 }
 
+/// One file to publish, with its key and whether the output already holds it.
+struct Keyed {
+    file: OutputFile,
+    key: String,
+    /// The output's copy, when it is exactly what this build would write.
+    unchanged: Option<Identity>,
+}
+
 /// Replaces the content of `out` with `files`; `cache` holds the manifest and source hashes.
 pub fn publish(out: &Path, files: Vec<OutputFile>, cache: &SourceCache) -> io::Result<Stats> {
     let manifest_path = cache.output_file(out, "manifest.json")?;
@@ -66,54 +100,59 @@ pub fn publish(out: &Path, files: Vec<OutputFile>, cache: &SourceCache) -> io::R
         .and_then(|b| serde_json::from_slice(&b).ok())
         .unwrap_or_default();
     refuse_foreign(out, &old)?;
-    let keyed: Vec<(OutputFile, String)> = files
+    let keyed: Vec<Keyed> = files
         .into_par_iter()
-        .map(|file| key(&file.content, cache).map(|k| (file, k)))
+        .map(|file| {
+            let key = key(&file.content, cache)?;
+            let unchanged = unchanged(out, &old, &file.path, &key);
+            Ok(Keyed {
+                file,
+                key,
+                unchanged,
+            })
+        })
         .collect::<io::Result<_>>()?;
-    let unchanged: Vec<bool> = keyed
-        .par_iter()
-        .map(|(file, key)| is_unchanged(out, &old, &file.path, key))
-        .collect();
-    let same_set = old.files.len() == keyed.len();
-    let mut stats = Stats::default();
-    if same_set && unchanged.iter().all(|&u| u) {
-        stats.unchanged = keyed.len();
+    let unchanged = keyed.iter().filter(|k| k.unchanged.is_some()).count();
+    let stats = Stats {
+        written: keyed.len() - unchanged,
+        unchanged,
+    };
+    if old.files.len() == keyed.len() && stats.written == 0 {
         return Ok(stats);
     }
-    let staging = sibling(out, "staging")?;
-    remove_if_exists(&staging)?;
-    fs::create_dir_all(&staging)?;
-    let dirs: std::collections::BTreeSet<PathBuf> = keyed
-        .iter()
-        .filter_map(|(f, _)| staging.join(&f.path).parent().map(Path::to_path_buf))
-        .collect();
-    for dir in dirs {
-        fs::create_dir_all(dir)?;
-    }
-    keyed
-        .par_iter()
-        .zip(&unchanged)
-        .try_for_each(|((file, _), &same)| {
-            let target = staging.join(&file.path);
-            if same && fs::hard_link(out.join(&file.path), &target).is_ok() {
-                return Ok(());
-            }
-            write_content(&target, &file.content)
-        })?;
-    stats.unchanged = unchanged.iter().filter(|&&u| u).count();
-    stats.written = keyed.len() - stats.unchanged;
-    swap_in(&staging, out)?;
-    let mut manifest = Manifest::default();
-    for (file, key) in keyed {
-        let identity = Identity::of(&fs::metadata(out.join(&file.path))?);
-        manifest.files.insert(file.path, (key, identity));
-    }
     fs::create_dir_all(manifest_path.parent().unwrap_or(Path::new(".")))?;
+    let staging = staging::Staging::locate(out, cache)?;
+    let identities = staging.prepare(out, &keyed)?;
+    let first = fs::symlink_metadata(out).is_err();
+    staging.swap_in(out)?;
+    if first {
+        staging.mirror(out, &keyed);
+    }
+    let manifest = Manifest {
+        files: keyed
+            .into_iter()
+            .zip(identities)
+            .map(|(k, identity)| (k.file.path, (k.key, identity)))
+            .collect(),
+    };
     write_atomically(
         &manifest_path,
         &serde_json::to_vec(&manifest).map_err(io::Error::other)?,
     )?;
     Ok(stats)
+}
+
+/// True when `out` holds exactly the files the last publish wrote there, untouched since;
+/// returns how many.
+pub fn untouched(out: &Path, cache: &SourceCache) -> Option<usize> {
+    let manifest: Manifest =
+        serde_json::from_slice(&fs::read(cache.output_file(out, "manifest.json").ok()?).ok()?)
+            .ok()?;
+    let same = manifest.files.par_iter().all(|(path, (_, identity))| {
+        fs::symlink_metadata(out.join(path))
+            .is_ok_and(|m| m.is_file() && Identity::of(&m) == *identity)
+    });
+    (same && !manifest.files.is_empty()).then_some(manifest.files.len())
 }
 
 /// What a file is made from, as a hash: equal keys mean equal bytes.
@@ -123,71 +162,28 @@ fn key(content: &Content, cache: &SourceCache) -> io::Result<String> {
         Content::Copy(source) => format!("c:{}", cache.hash(source)?),
         Content::Audio {
             tag,
+            cover,
             source,
             start,
             end,
         } => {
+            let cover = cover.as_ref().map(|c| c.hash.to_hex());
             format!(
-                "a:{}:{}:{start}:{end}",
+                "a:{}:{}:{}:{start}:{end}",
                 blake3::hash(tag).to_hex(),
-                cache.hash(source)?
+                cover.as_deref().unwrap_or("-"),
+                cache.audio_key(source)?
             )
         }
     })
 }
 
-/// True when the last build published `path` from the same key and nobody touched it since.
-fn is_unchanged(out: &Path, old: &Manifest, path: &str, key: &str) -> bool {
-    old.files.get(path).is_some_and(|(old_key, identity)| {
-        old_key == key
-            && fs::symlink_metadata(out.join(path))
-                .is_ok_and(|m| m.is_file() && Identity::of(&m) == *identity)
-    })
-}
-
-fn write_content(target: &Path, content: &Content) -> io::Result<()> {
-    match content {
-        Content::Bytes(bytes) => fs::write(target, bytes),
-        Content::Copy(source) => fs::copy(source, target).map(drop),
-        Content::Audio {
-            tag,
-            source,
-            start,
-            end,
-        } => {
-            let mut input = fs::File::open(source)?;
-            input.seek(SeekFrom::Start(*start))?;
-            let mut output = fs::File::create(target)?;
-            output.write_all(tag)?;
-            // std copies File to File with copy_file_range (reflinks where the filesystem can).
-            let copied = io::copy(&mut input.take(end - start), &mut output)?;
-            if copied != end - start {
-                return Err(io::Error::other(format!(
-                    "{} changed while it was being published",
-                    source.display()
-                )));
-            }
-            Ok(())
-        }
-    }
-}
-
-/// Puts `staging` in the place of `out` in one step, then deletes the old output.
-fn swap_in(staging: &Path, out: &Path) -> io::Result<()> {
-    if out.exists() {
-        rustix::fs::renameat_with(
-            rustix::fs::CWD,
-            staging,
-            rustix::fs::CWD,
-            out,
-            rustix::fs::RenameFlags::EXCHANGE,
-        )
-        .map_err(io::Error::from)?;
-        // `staging` now holds the old output.
-        fs::remove_dir_all(staging)
-    } else {
-        fs::rename(staging, out)
-    }
+/// The output's file at `path` when the last build published it from the same key and nobody
+/// touched it since.
+fn unchanged(out: &Path, old: &Manifest, path: &str, key: &str) -> Option<Identity> {
+    let (old_key, identity) = old.files.get(path)?;
+    let meta = fs::symlink_metadata(out.join(path)).ok()?;
+    (old_key == key && meta.is_file() && Identity::of(&meta) == *identity).then_some(*identity)
 }
 
 /// Refuses an output folder that would swallow the podcast's own files.
@@ -221,25 +217,6 @@ fn refuse_foreign(out: &Path, old: &Manifest) -> io::Result<()> {
         )));
     }
     Ok(())
-}
-
-/// `<parent>/.<name>.carnets-<what>`: next to the output, on the same filesystem.
-fn sibling(out: &Path, what: &str) -> io::Result<PathBuf> {
-    let name = out
-        .file_name()
-        .ok_or_else(|| io::Error::other(format!("{} is not a folder name", out.display())))?;
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    Ok(parent.join(format!(".{}.carnets-{what}", name.to_string_lossy())))
-}
-
-fn remove_if_exists(dir: &Path) -> io::Result<()> {
-    match fs::remove_dir_all(dir) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    }
 }
 
 /// Writes `bytes` at `path` (atomically) unless the file already holds exactly them.

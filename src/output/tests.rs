@@ -159,7 +159,8 @@ fn audio_is_the_tag_then_the_frame_range() {
     let audio = OutputFile {
         path: "e/e.mp3".into(),
         content: Content::Audio {
-            tag: b"NEWTAG".to_vec(),
+            tag: b"NEW".to_vec(),
+            cover: Some(Shared::new(std::sync::Arc::new(b"TAG".to_vec()))),
             source,
             start: 7,
             end: 13,
@@ -184,4 +185,38 @@ fn foreign_folders_and_source_folders_are_refused() {
     assert!(check_target(&s.root, &s.root.join("episodes/x")).is_err());
     assert!(check_target(&s.root.join("sub"), &s.root).is_err());
     assert!(check_target(&s.root, &s.out).is_ok());
+}
+
+#[test]
+fn staging_a_change_never_writes_through_a_hard_link_to_the_output() {
+    // After a first publish the kept staging folder is all hard links to the output's files:
+    // a changed file must get a new inode there, and the output stay as it is until the swap.
+    let s = site();
+    publish(
+        &s.out,
+        vec![bytes("feed.xml", "old"), bytes("a/index.html", "a")],
+        &s.cache,
+    )
+    .unwrap();
+    let a = Identity::of(&fs::metadata(s.out.join("a/index.html")).unwrap());
+    let keyed = vec![
+        Keyed {
+            file: bytes("feed.xml", "new"),
+            key: "new".into(),
+            unchanged: None,
+        },
+        Keyed {
+            file: bytes("a/index.html", "a"),
+            key: "a".into(),
+            unchanged: Some(a),
+        },
+    ];
+    let staging = staging::Staging::locate(&s.out, &s.cache).unwrap();
+    let identities = staging.prepare(&s.out, &keyed).unwrap();
+    assert_eq!(fs::read_to_string(s.out.join("feed.xml")).unwrap(), "old");
+    assert_eq!(
+        identities[1], a,
+        "the unchanged file is the output's, linked"
+    );
+    assert_ne!(identities[0].ino, ino(&s.out.join("feed.xml")));
 }

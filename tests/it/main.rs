@@ -12,6 +12,7 @@ mod feed_build;
 mod feed_fixture;
 mod feed_readers;
 mod feed_w3c;
+mod incremental;
 mod loudness;
 mod probe;
 mod publish;

@@ -147,7 +147,8 @@ fn publish_episode(
     let file = OutputFile {
         path: episode.audio_path(),
         content: Content::Audio {
-            tag: tag.clone(),
+            tag: carnets::audio::tag::tag_head(show, episode, cover.map(<[u8]>::len)),
+            cover: cover.map(|c| carnets::output::Shared::new(std::sync::Arc::new(c.to_vec()))),
             source: source.path.clone(),
             start: source.start,
             end: source.end,

@@ -1,0 +1,75 @@
+//! Timing a command: wall-clock time and peak memory (max RSS, from GNU time), after a `sync`
+//! so that no earlier command's writeback lands in its time.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::Instant;
+
+/// One timed run.
+#[derive(Clone, Copy, Debug)]
+pub struct Sample {
+    pub secs: f64,
+    pub rss_mib: f64,
+}
+
+/// Runs `command` (which must succeed) under `/usr/bin/time`, and times it.
+pub fn run(command: &mut Command) -> Sample {
+    let _ = Command::new("sync").status();
+    let report = std::env::temp_dir().join(format!("carnets-bench-rss-{}", std::process::id()));
+    let mut timed = Command::new("/usr/bin/time");
+    timed
+        .arg("-f")
+        .arg("%M")
+        .arg("-o")
+        .arg(&report)
+        .arg(command.get_program())
+        .args(command.get_args());
+    let start = Instant::now();
+    let output = timed.output().expect("run /usr/bin/time");
+    let secs = start.elapsed().as_secs_f64();
+    assert!(
+        output.status.success(),
+        "{command:?} failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let kib: f64 = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|text| text.trim().parse().ok())
+        .expect("GNU time's report");
+    let _ = std::fs::remove_file(PathBuf::from(&report));
+    Sample {
+        secs,
+        rss_mib: kib / 1024.0,
+    }
+}
+
+/// Median time of the samples, in seconds.
+pub fn median(samples: &[Sample]) -> f64 {
+    let mut secs: Vec<f64> = samples.iter().map(|s| s.secs).collect();
+    secs.sort_by(f64::total_cmp);
+    match secs.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => secs[n / 2],
+        n => (secs[n / 2 - 1] + secs[n / 2]) / 2.0,
+    }
+}
+
+/// Largest peak RSS of the samples, in MiB.
+pub fn max_rss(samples: &[Sample]) -> f64 {
+    samples.iter().map(|s| s.rss_mib).fold(0.0, f64::max)
+}
+
+/// `nproc` and the CPU model.
+pub fn machine() -> String {
+    let cores = std::thread::available_parallelism().map_or(0, usize::from);
+    let model = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    format!("{cores} cores, {model}")
+}

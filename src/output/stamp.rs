@@ -1,0 +1,284 @@
+//! The stamp of a build: what the last successful build of an output was made from, so that a
+//! build with nothing changed stops after looking at the files' metadata, without reading or
+//! rendering anything.
+//!
+//! The inputs are every folder and file under `episodes/` and `theme/` (a folder's times move
+//! when an entry is added, removed or renamed), `podcast.yaml`, `carnets.lock` and every other
+//! source the build read through the cache (the show's artwork). What is not a file is in the
+//! stamp too: the carnets executable, the options, the warnings to print again, and the
+//! instant from which a scheduled episode is due. The output must also be as the build left
+//! it (see [`super::untouched`]).
+//!
+//! Two rules keep it honest: a file is known by its size, inode, modification *and* change
+//! times (no tool can set the change time back), and a build whose inputs changed while it ran
+//! (a change time after its start, give or take the clock's tick) leaves no stamp, since it
+//! may have read the old content: the build after it runs in full, and stamps.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::diag::{Diagnostic, Diagnostics, Level};
+use crate::model::{Episode, Show};
+use crate::{BuildOptions, episode, yaml};
+
+/// How a file or folder looked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Seen {
+    size: u64,
+    ino: u64,
+    mtime_ns: i128,
+    ctime_ns: i128,
+}
+
+impl Seen {
+    fn of(path: &Path) -> Option<Self> {
+        let meta = fs::metadata(path).ok()?;
+        let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
+        Some(Seen {
+            // A folder's size says little; its times say whether its entries changed.
+            size: if meta.is_dir() { 0 } else { meta.size() },
+            ino: meta.ino(),
+            mtime_ns: ns(meta.mtime(), meta.mtime_nsec()),
+            ctime_ns: ns(meta.ctime(), meta.ctime_nsec()),
+        })
+    }
+}
+
+impl Seen {
+    /// True when the file may have changed after `started` (ns since the epoch). File times
+    /// come from a clock that lags by up to a tick (10 ms), or are whole seconds (2 s on FAT).
+    fn changed_since(&self, started: i128) -> bool {
+        let slack = if self.ctime_ns % 1_000_000_000 == 0 {
+            2_000_000_000
+        } else {
+            20_000_000
+        };
+        self.ctime_ns >= started - slack
+    }
+}
+
+/// A warning of the stamped build, printed again by the builds it spares.
+#[derive(Serialize, Deserialize)]
+struct Warning {
+    path: PathBuf,
+    line: Option<u64>,
+    column: Option<u64>,
+    message: String,
+    help: Option<String>,
+}
+
+/// What a spared build reports.
+pub struct Fresh {
+    pub episodes: usize,
+    pub warnings: Diagnostics,
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct Stamp {
+    /// The executable, the options and the output: anything else is another build.
+    build: String,
+    /// Seconds since the epoch from which a scheduled episode is due, if any is.
+    until: Option<i64>,
+    episodes: usize,
+    warnings: Vec<Warning>,
+    /// Each input as it was, `None` when absent (a `theme/` or `carnets.lock` that appears
+    /// changes the build too).
+    inputs: Vec<(PathBuf, Option<Seen>)>,
+}
+
+/// What identifies a build besides its inputs: the executable (a new carnets may render
+/// differently) and the options. `None` when the executable cannot be found.
+pub fn build_id(options: &str) -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let seen = Seen::of(&exe)?;
+    Some(format!(
+        "{}|{}|{}|{}|{options}",
+        env!("CARGO_PKG_VERSION"),
+        seen.size,
+        seen.ino,
+        seen.mtime_ns
+    ))
+}
+
+/// The stamp at `path` when it says the last build is still what these inputs would give.
+pub fn fresh(path: &Path, build: &str, now: jiff::Timestamp) -> Option<Fresh> {
+    let stamp: Stamp = serde_json::from_slice(&fs::read(path).ok()?).ok()?;
+    let due = stamp.until.is_some_and(|until| now.as_second() >= until);
+    if stamp.build != build || due {
+        return None;
+    }
+    let same = stamp
+        .inputs
+        .par_iter()
+        .all(|(path, seen)| Seen::of(path) == *seen);
+    same.then(|| {
+        let mut warnings = Diagnostics::default();
+        warnings.extend(stamp.warnings.into_iter().map(|w| Diagnostic {
+            level: Level::Warning,
+            path: w.path,
+            line: w.line,
+            column: w.column,
+            message: w.message,
+            help: w.help,
+        }));
+        Fresh {
+            episodes: stamp.episodes,
+            warnings,
+        }
+    })
+}
+
+/// What a finished build was made from.
+pub struct Made<'a> {
+    pub root: &'a Path,
+    pub build: String,
+    pub until: Option<jiff::Timestamp>,
+    pub episodes: usize,
+    pub warnings: &'a Diagnostics,
+    /// Sources read outside `episodes/` and `theme/` (the show's artwork, …).
+    pub sources: Vec<PathBuf>,
+    /// When the build started.
+    pub started: SystemTime,
+}
+
+/// The stamp of a build that read its inputs, or `None` when one of them changed after the
+/// build started. Done while the build renders; written once it has published.
+pub fn collect(made: Made<'_>) -> Option<Stamp> {
+    let mut paths = vec![
+        made.root.join("podcast.yaml"),
+        made.root.join("carnets.lock"),
+    ];
+    walk(&made.root.join("episodes"), &mut paths);
+    walk(&made.root.join("theme"), &mut paths);
+    paths.extend(made.sources);
+    paths.sort();
+    paths.dedup();
+    let started = made
+        .started
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i128);
+    let inputs: Option<Vec<(PathBuf, Option<Seen>)>> = paths
+        .into_par_iter()
+        .map(|path| match Seen::of(&path) {
+            Some(seen) if seen.changed_since(started) => None,
+            Some(seen) => Some((path, Some(seen))),
+            // Not there (no `theme/`, no `carnets.lock` yet), or there and unreadable.
+            None if fs::symlink_metadata(&path).is_err() => Some((path, None)),
+            None => None,
+        })
+        .collect();
+    Some(Stamp {
+        build: made.build,
+        until: made.until.map(|t| t.as_second()),
+        episodes: made.episodes,
+        warnings: made
+            .warnings
+            .iter()
+            .map(|w| Warning {
+                path: w.path.clone(),
+                line: w.line,
+                column: w.column,
+                message: w.message.clone(),
+                help: w.help.clone(),
+            })
+            .collect(),
+        inputs: inputs?,
+    })
+}
+
+/// Writes the stamp at `path`, or removes the old one when there is none.
+pub fn write(path: &Path, stamp: Option<Stamp>) -> io::Result<()> {
+    match stamp {
+        Some(stamp) => {
+            super::write_atomically(path, &serde_json::to_vec(&stamp).map_err(io::Error::other)?)
+        }
+        None => remove(path),
+    }
+}
+
+/// The instant the next scheduled episode is due: the earliest date of the episodes that are
+/// neither drafts nor published (a build before then publishes the same episodes). `Err` when
+/// an unpublished episode's date cannot be read (then no stamp: every build runs in full).
+pub(crate) fn next_release(
+    root: &Path,
+    show: &Show,
+    published: &[Episode],
+    options: &BuildOptions,
+) -> Result<Option<jiff::Timestamp>, ()> {
+    #[derive(Deserialize)]
+    struct Schedule {
+        date: String,
+        #[serde(default)]
+        draft: bool,
+    }
+    if options.drafts {
+        return Ok(None);
+    }
+    let published: HashSet<&Path> = published.iter().map(|e| e.dir.as_path()).collect();
+    let mut next = None;
+    for entry in fs::read_dir(root.join("episodes")).map_err(drop)? {
+        let dir = entry.map_err(drop)?.path();
+        let hidden = dir
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden || !dir.is_dir() || published.contains(dir.as_path()) {
+            continue;
+        }
+        let file = dir.join("episode.md");
+        let text = fs::read_to_string(&file).map_err(drop)?;
+        let parts = episode::split(&text).map_err(drop)?;
+        let schedule: Schedule = yaml::parse(parts.yaml, &file, 0).map_err(drop)?;
+        let date = episode::times::date(&schedule.date, &show.timezone).map_err(drop)?;
+        if !schedule.draft && date.timestamp() > options.now {
+            let due = date.timestamp();
+            next = Some(next.map_or(due, |next: jiff::Timestamp| next.min(due)));
+        }
+    }
+    Ok(next)
+}
+
+/// Removes the stamp: the next build runs in full.
+pub fn remove(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Every folder and file under `dir`, `dir` included (even when it does not exist).
+fn walk(dir: &Path, paths: &mut Vec<PathBuf>) {
+    paths.push(dir.to_path_buf());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut dirs = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        // A link is followed, as the build follows it.
+        let is_dir = match entry.file_type() {
+            Ok(kind) if kind.is_symlink() => entry.path().is_dir(),
+            Ok(kind) => kind.is_dir(),
+            Err(_) => false,
+        };
+        if is_dir {
+            dirs.push(entry.path());
+        } else {
+            paths.push(entry.path());
+        }
+    }
+    let found: Vec<Vec<PathBuf>> = dirs
+        .par_iter()
+        .map(|dir| {
+            let mut paths = Vec::new();
+            walk(dir, &mut paths);
+            paths
+        })
+        .collect();
+    paths.extend(found.into_iter().flatten());
+}
