@@ -249,7 +249,7 @@ fn convert(raw: RawShow, root: &Path, base_url: Option<&str>, check: &mut Checke
     if let Err(e) = validate::email(&raw.owner.email.value) {
         check.error(&raw.owner.email, e);
     }
-    let description_html = markdown::to_html(&raw.description.value, "fn-show");
+    let description_html = markdown::to_html(&raw.description.value, "fn-show", !raw.unsafe_html);
     if description_html.len() > MAX_DESCRIPTION_BYTES {
         check.error_help(
             &raw.description,

@@ -24,7 +24,7 @@ pub mod site;
 #[cfg(test)]
 mod testutil;
 pub mod transcript;
-mod validate;
+pub mod validate;
 mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -53,6 +53,11 @@ pub fn probe(path: &Path) -> Result<AudioInfo, ProbeError> {
     probe_reader(file, len)
 }
 
+/// Measures the MPEG stream of an MP3 held in memory (the fuzzer's entry point).
+pub fn probe_bytes(bytes: &[u8]) -> Result<AudioInfo, ProbeError> {
+    probe_reader(std::io::Cursor::new(bytes), bytes.len() as u64)
+}
+
 /// Measures the MPEG stream of the first `len` bytes of `src`.
 fn probe_reader<R: Read + Seek>(mut src: R, len: u64) -> Result<AudioInfo, ProbeError> {
     if len == 0 {

@@ -20,7 +20,7 @@ use crate::yaml::{self, Spanned};
 use crate::{markdown, paths, transcript, validate};
 use front_matter::{RawChapter, RawEpisode, Time};
 
-pub use front_matter::{Split, split};
+pub use front_matter::{Split, parse_header, split};
 
 /// Longest episode description Apple accepts, in bytes.
 const MAX_SUMMARY_BYTES: usize = 4000;
@@ -285,7 +285,7 @@ fn convert(
             .unwrap_or_default(),
         draft: raw.draft,
         notes: body.to_string(),
-        notes_html: markdown::to_html(body, &format!("fn-{slug}")),
+        notes_html: markdown::to_html(body, &format!("fn-{slug}"), !show.unsafe_html),
         media,
         published_size: 0,
         positions,
