@@ -111,6 +111,10 @@ fn load_one(
         );
         return (None, found);
     }
+    if let Some(Err(e)) = dir.parent().map(|episodes| paths::within(episodes, dir)) {
+        found.push(Diagnostic::error(dir, e).help("move the episode folder into `episodes/`"));
+        return (None, found);
+    }
     let file = dir.join("episode.md");
     let text = match std::fs::read_to_string(&file) {
         Ok(text) => text,
@@ -313,7 +317,7 @@ fn audio_file(dir: &Path, named: Option<&Spanned<String>>, check: &mut Checker) 
     }
     let mp3s = files_with(dir, &["mp3"]);
     match mp3s.as_slice() {
-        [one] => Some(one.clone()),
+        [one] => found_inside(dir, one, check),
         [] => {
             check.found.push(
                 Diagnostic::error(dir, "no .mp3 file in this episode folder")
@@ -364,7 +368,7 @@ fn transcript_file(
             }
         },
         None => match files_with(dir, &["vtt", "srt"]).as_slice() {
-            [one] => one.clone(),
+            [one] => found_inside(dir, one, check)?,
             [] => return None,
             _ => {
                 check.found.push(
@@ -413,6 +417,17 @@ fn transcript_file(
                     .at(line, 1)
                     .help("fix the transcript, or export it again from the transcription tool"),
             );
+            None
+        }
+    }
+}
+
+/// `file`, found in `dir`, unless it is a link out of the folder (an error then).
+fn found_inside(dir: &Path, file: &Path, check: &mut Checker) -> Option<PathBuf> {
+    match paths::within(dir, file) {
+        Ok(_) => Some(file.to_path_buf()),
+        Err(e) => {
+            check.found.push(Diagnostic::error(file, e));
             None
         }
     }

@@ -155,7 +155,11 @@ impl SourceCache {
                 fs::remove_file(entry.path())?;
             }
         }
-        let bytes = serde_json::to_vec(&*lock(&self.used)).map_err(io::Error::other)?;
+        let mut used = lock(&self.used);
+        // JSON keys are text: a source whose path is not UTF-8 is not remembered (it is simply
+        // hashed again next time) rather than failing the build.
+        used.sources.retain(|path, _| path.to_str().is_some());
+        let bytes = serde_json::to_vec(&*used).map_err(io::Error::other)?;
         super::write_atomically(&self.dir.join(INDEX), &bytes)
     }
 }
