@@ -212,7 +212,7 @@ impl Checker<'_> {
 /// and the warnings, or every error.
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<(Show, Diagnostics), Diagnostics> {
     let path = root.join("podcast.yaml");
-    let text = std::fs::read_to_string(&path).map_err(|e| {
+    let text = paths::read_text(&path).map_err(|e| {
         Diagnostic::error(&path, format!("cannot read the show settings: {e}"))
             .help("every podcast folder needs a podcast.yaml; `carnets init DIR` creates one")
     })?;

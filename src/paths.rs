@@ -48,6 +48,23 @@ pub fn within(base: &Path, path: &Path) -> Result<PathBuf, String> {
     Ok(real)
 }
 
+/// Reads a whole file, refusing anything that is not a regular file: a FIFO (or a device)
+/// would block the build forever, waiting for a writer that never comes.
+pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other(
+            "it is not a regular file (a folder, a pipe or a device)",
+        ));
+    }
+    std::fs::read(path)
+}
+
+/// [`read`] as UTF-8 text.
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    String::from_utf8(read(path)?)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+}
+
 /// The lowercase extension of a path, if any.
 pub fn extension(path: &Path) -> Option<String> {
     path.extension()

@@ -116,7 +116,7 @@ fn load_one(
         return (None, found);
     }
     let file = dir.join("episode.md");
-    let text = match std::fs::read_to_string(&file) {
+    let text = match paths::read_text(&file) {
         Ok(text) => text,
         Err(e) => {
             found.push(

@@ -4,6 +4,7 @@
 mod common;
 
 mod cli;
+mod faults;
 mod feed;
 mod feed_fixture;
 mod feed_readers;

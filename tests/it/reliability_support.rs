@@ -129,3 +129,84 @@ pub fn assert_refused(outcome: &Outcome, needle: &str) {
     );
     assert!(outcome.stderr.contains("error"), "{outcome:?}");
 }
+
+/// A fresh temporary folder in memory (`/dev/shm`) when the machine has one: the fault tests
+/// write hundreds of megabytes over and over, which a RAM disk takes in its stride.
+pub fn fast_tempdir() -> tempfile::TempDir {
+    let shm = Path::new("/dev/shm");
+    if shm.is_dir() {
+        if let Ok(dir) = tempfile::tempdir_in(shm) {
+            return dir;
+        }
+    }
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// A podcast of `count` episodes of about a megabyte each, all with distinct audio bytes, in
+/// `root`: one MP3 encoded once by ffmpeg (LAME) from a minute of the repository's speech,
+/// then copied with each copy's last audio bytes made its own. `None` when ffmpeg is missing
+/// outside `CARNETS_CONFORMANCE=1` (the caller skips).
+pub fn big_podcast(root: &Path, count: usize) -> Option<()> {
+    let ffmpeg = crate::common::tool("ffmpeg")?;
+    crate::common::copy_tree(&crate::common::fixtures().join("podcast"), root);
+    let episodes = root.join("episodes");
+    fs::remove_dir_all(&episodes).expect("clear episodes");
+    fs::create_dir(&episodes).expect("episodes");
+    let mp3 = root.join("big.mp3");
+    let status = Command::new(ffmpeg)
+        .args(["-v", "error", "-y", "-stream_loop", "1", "-i"])
+        .arg(crate::common::repo().join("episodes/001-premier-bilan/premier-bilan.mp3"))
+        .args(["-ac", "1", "-c:a", "libmp3lame", "-b:a", "128k"])
+        .arg(&mp3)
+        .status()
+        .expect("ffmpeg runs");
+    assert!(status.success(), "ffmpeg could not encode the test MP3");
+    let audio = fs::read(&mp3).expect("encoded MP3");
+    fs::remove_file(&mp3).expect("remove");
+    let info = carnets::audio::probe_bytes(&audio).expect("ffmpeg's MP3 measures");
+    for i in 0..count {
+        let dir = episodes.join(format!("{i:03}-episode"));
+        fs::create_dir(&dir).expect("episode folder");
+        let mut bytes = audio.clone();
+        // The last bytes of the last frame are audio data: any value is a valid frame.
+        let end = info.audio_end as usize;
+        bytes[end - 8..end].copy_from_slice(&(i as u64 + 1).to_be_bytes());
+        fs::write(dir.join("audio.mp3"), bytes).expect("write MP3");
+        fs::write(
+            dir.join("episode.md"),
+            format!(
+                "---\ntitle: \"Essai {i}\"\ndate: 2026-01-01T08:00:00+01:00\nnumber: {}\n\
+                 chapters:\n  - {{ start: \"00:00\", title: \"Début\" }}\n  - {{ start: \"00:30\", title: \"Suite\" }}\n\
+                 ---\nLes notes de l'essai {i}.\n",
+                i + 1
+            ),
+        )
+        .expect("write episode.md");
+    }
+    Some(())
+}
+
+/// The way to run a shell script in a mount namespace of its own (where it may mount a small
+/// tmpfs): `unshare -rm` (a user namespace, needs no privilege) or, as root, `unshare -m`.
+/// `None` when neither works here, after failing the test under `CARNETS_CONFORMANCE=1`.
+pub fn private_mounts() -> Option<Vec<&'static str>> {
+    let probe = "d=$(mktemp -d) && mount -t tmpfs -o size=64k tmpfs \"$d\" && umount \"$d\"; r=$?; rmdir \"$d\"; exit $r";
+    for prefix in [vec!["unshare", "-rm"], vec!["unshare", "-m"]] {
+        let ok = Command::new(prefix[0])
+            .args(&prefix[1..])
+            .args(["sh", "-c", probe])
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if ok {
+            return Some(prefix);
+        }
+    }
+    if crate::common::conformance_required() {
+        panic!(
+            "CARNETS_CONFORMANCE=1: cannot mount a tmpfs here (unshare -rm and unshare -m fail)"
+        );
+    }
+    eprintln!("skipping: no way to mount a small filesystem here (unshare)");
+    None
+}
