@@ -131,7 +131,14 @@ impl SourceCache {
     /// A file of the cache that belongs to one output folder (its manifest, its lock).
     pub fn output_file(&self, out: &Path, name: &str) -> io::Result<PathBuf> {
         let absolute = std::path::absolute(out)?;
-        let id = blake3::hash(absolute.as_os_str().as_encoded_bytes()).to_hex();
+        // One output, one id, however its path is spelled (through a symlink, with `..`): two
+        // builds must find the same lock.
+        let real = match (absolute.parent(), absolute.file_name()) {
+            (Some(parent), Some(leaf)) => parent.canonicalize().map(|p| p.join(leaf)).ok(),
+            _ => None,
+        }
+        .unwrap_or(absolute);
+        let id = blake3::hash(real.as_os_str().as_encoded_bytes()).to_hex();
         Ok(self.dir.join(format!("out-{}.{name}", &id[..16])))
     }
 

@@ -5,6 +5,7 @@ mod common;
 
 mod cli;
 mod faults;
+mod faults_kill;
 mod feed;
 mod feed_fixture;
 mod feed_readers;
@@ -13,6 +14,7 @@ mod hostile_html;
 mod hostile_paths;
 mod hostile_sizes;
 mod probe;
+mod reliability;
 mod reliability_support;
 mod site;
 mod tag;
