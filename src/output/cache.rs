@@ -84,6 +84,11 @@ impl SourceCache {
     /// The BLAKE3 hash (hex) of a source file's content.
     pub fn hash(&self, path: &Path) -> io::Result<String> {
         let identity = Identity::of(&fs::metadata(path)?);
+        if let Some((seen, _)) = lock(&self.used).sources.get(path)
+            && *seen != identity
+        {
+            return Err(changed(path));
+        }
         let known = lock(&self.index).sources.get(path).cloned();
         let hash = match known {
             Some((seen, hash)) if seen == identity => hash,
@@ -105,7 +110,12 @@ impl SourceCache {
         let known = lock(&self.index).probes.get(&hash).cloned();
         let info = match known {
             Some(info) => info,
-            None => audio::probe(path)?,
+            None => {
+                let info = audio::probe(path)?;
+                // What was measured must be what was hashed: same file, untouched since.
+                self.verify(path).map_err(ProbeError::Io)?;
+                info
+            }
         };
         lock(&self.used).probes.insert(hash, info.clone());
         Ok(info)
@@ -142,6 +152,25 @@ impl SourceCache {
         Ok(self.dir.join(format!("out-{}.{name}", &id[..16])))
     }
 
+    /// Fails when `path` changed since this run first looked at it (an editor or a sync tool
+    /// rewriting it during the build): what was measured and what was published would differ.
+    pub fn verify(&self, path: &Path) -> io::Result<()> {
+        let seen = lock(&self.used)
+            .sources
+            .get(path)
+            .map(|(identity, _)| *identity);
+        match seen {
+            Some(seen) if Identity::of(&fs::metadata(path)?) != seen => Err(changed(path)),
+            _ => Ok(()),
+        }
+    }
+
+    /// [`SourceCache::verify`] for every source this run read.
+    pub fn verify_all(&self) -> io::Result<()> {
+        let paths: Vec<PathBuf> = lock(&self.used).sources.keys().cloned().collect();
+        paths.iter().try_for_each(|path| self.verify(path))
+    }
+
     /// Writes what this run used into the cache folder (and forgets covers it did not use).
     pub fn save(&self) -> io::Result<()> {
         let covers = self.dir.join(COVERS);
@@ -169,6 +198,13 @@ impl SourceCache {
         let bytes = serde_json::to_vec(&*used).map_err(io::Error::other)?;
         super::write_atomically(&self.dir.join(INDEX), &bytes)
     }
+}
+
+fn changed(path: &Path) -> io::Error {
+    io::Error::other(format!(
+        "{} changed while the build was reading it; build again once it is saved",
+        path.display()
+    ))
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

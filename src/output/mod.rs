@@ -102,6 +102,8 @@ pub fn publish(out: &Path, files: Vec<OutputFile>, cache: &SourceCache) -> io::R
         })?;
     stats.unchanged = unchanged.iter().filter(|&&u| u).count();
     stats.written = keyed.len() - stats.unchanged;
+    // A source rewritten during the build may have been copied half old, half new.
+    cache.verify_all()?;
     swap_in(&staging, out)?;
     let mut manifest = Manifest::default();
     for (file, key) in keyed {

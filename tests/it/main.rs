@@ -5,6 +5,7 @@ mod common;
 
 mod cli;
 mod faults;
+mod faults_changing;
 mod faults_kill;
 mod feed;
 mod feed_fixture;
