@@ -16,6 +16,7 @@ mod hostile_paths;
 mod hostile_sizes;
 mod probe;
 mod reliability;
+mod reliability_props;
 mod reliability_regressions;
 mod reliability_support;
 mod site;
