@@ -160,6 +160,21 @@ mod tests {
     }
 
     #[test]
+    fn markdown_links_and_images_with_dangerous_schemes_lose_their_url() {
+        let html = to_html(
+            "[a](javascript:alert(1)) [b](JAVASCRIPT:alert(2)) ![c](data:text/html,x) \
+             [d](vbscript:x) [ok](mailto:a@b.fr) [rel](../002-x/)\n",
+            "fn-x",
+            true,
+        );
+        for banned in ["javascript", "JAVASCRIPT", "data:", "vbscript"] {
+            assert!(!html.contains(banned), "{banned} in {html}");
+        }
+        assert!(html.contains(r#"href="mailto:a@b.fr""#), "{html}");
+        assert!(html.contains(r#"href="../002-x/""#), "{html}");
+    }
+
+    #[test]
     fn unsafe_html_keeps_what_the_producer_wrote() {
         let html = to_html("<video src=\"a.mp4\" controls></video>\n", "fn-x", false);
         assert!(
