@@ -73,7 +73,10 @@ fuzz_target!(|input: Input| {
     assert_eq!(tag.version(), Version::Id3v23);
     assert_eq!(tag.title(), Some(clean(&input.title).as_ref()), "TIT2");
     assert_eq!(tag.album(), Some(clean(&input.show_title).as_ref()), "TALB");
-    assert_eq!(tag.artist(), Some(clean(&input.author).as_ref()), "TPE1");
+    // ID3v2.3 lists several performers in TPE1 separated by `/` (carnets joins hosts so);
+    // the id3 crate reads each `/` back as its NUL value separator.
+    let artist = tag.artist().map(|a| a.replace('\0', "/"));
+    assert_eq!(artist.as_deref(), Some(clean(&input.author).as_ref()), "TPE1");
     assert_eq!(tag.track(), input.number, "TRCK");
     assert_eq!(tag.disc(), input.season, "TPOS");
     match input.summary.as_deref().map(clean).filter(|s| !s.is_empty()) {
