@@ -5,9 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debian_packages=(ffmpeg lame espeak-ng sox chromium)
+# util-linux and mount: the fault-injection tests mount a small tmpfs in a private namespace
+# (unshare, mount) and drop root's file-permission bypass (setpriv).
+debian_packages=(ffmpeg lame espeak-ng sox chromium util-linux mount)
 missing=()
-for tool in ffmpeg ffprobe lame espeak-ng sox chromium; do
+for tool in ffmpeg ffprobe lame espeak-ng sox chromium unshare setpriv mount mkfifo; do
     command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if ((${#missing[@]})); then

@@ -33,7 +33,7 @@ const MAX_DESCRIPTION_BYTES: usize = 4000;
 /// and the warnings, or every error.
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<(Show, Diagnostics), Diagnostics> {
     let path = root.join("podcast.yaml");
-    let text = std::fs::read_to_string(&path).map_err(|e| {
+    let text = paths::read_text(&path).map_err(|e| {
         Diagnostic::error(&path, format!("cannot read the show settings: {e}"))
             .help("every podcast folder needs a podcast.yaml; `carnets init DIR` creates one")
     })?;
@@ -75,7 +75,7 @@ fn convert(
     if let Err(e) = validate::email(&raw.owner.email.value) {
         check.error(&raw.owner.email, e);
     }
-    let description_html = markdown::to_html(&raw.description.value, "fn-show");
+    let description_html = markdown::to_html(&raw.description.value, "fn-show", !raw.unsafe_html);
     if description_html.len() > MAX_DESCRIPTION_BYTES {
         check.error_help(
             &raw.description,

@@ -28,7 +28,7 @@ pub mod site;
 mod testutil;
 mod trace;
 pub mod transcript;
-mod validate;
+pub mod validate;
 mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -42,7 +42,7 @@ impl Lock {
     /// Reads `root/carnets.lock`; a missing file is an empty lock.
     pub fn load(root: &Path) -> Result<Self, Diagnostic> {
         let path = root.join(FILE);
-        match std::fs::read(&path) {
+        match crate::paths::read(&path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Lock::default()),
             Err(e) => Err(Diagnostic::error(
                 &path,

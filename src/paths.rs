@@ -22,22 +22,47 @@ pub fn inside(base: &Path, relative: &str) -> Result<PathBuf, String> {
         ));
     }
     let joined = base.join(path);
-    let real = joined
+    let real = within(base, &joined)?;
+    if !real.is_file() {
+        return Err(format!("`{relative}` is not a file"));
+    }
+    Ok(joined)
+}
+
+/// The real path of `path` (a file or folder found in `base`), checked to lead nowhere
+/// outside `base` once every symlink is followed.
+pub fn within(base: &Path, path: &Path) -> Result<PathBuf, String> {
+    let name = path.strip_prefix(base).unwrap_or(path).display();
+    let real = path
         .canonicalize()
-        .map_err(|_| format!("`{relative}` does not exist in {}", base.display()))?;
+        .map_err(|_| format!("`{name}` does not exist in {}", base.display()))?;
     let real_base = base
         .canonicalize()
         .map_err(|e| format!("cannot read {}: {e}", base.display()))?;
     if !real.starts_with(&real_base) {
         return Err(format!(
-            "`{relative}` is a link to a file outside {}; copy the file into the folder instead",
+            "`{name}` is a link to a file outside {}; copy the file into the folder instead",
             base.display()
         ));
     }
-    if !real.is_file() {
-        return Err(format!("`{relative}` is not a file"));
+    Ok(real)
+}
+
+/// Reads a whole file, refusing anything that is not a regular file: a FIFO (or a device)
+/// would block the build forever, waiting for a writer that never comes.
+pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::other(
+            "it is not a regular file (a folder, a pipe or a device)",
+        ));
     }
-    Ok(joined)
+    std::fs::read(path)
+}
+
+/// [`read`] as UTF-8 text.
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    String::from_utf8(read(path)?)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
 /// The lowercase extension of a path, if any.

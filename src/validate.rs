@@ -71,7 +71,18 @@ pub fn is_slug(value: &str) -> bool {
 
 /// An ASCII slug from any title: « L'été à Noël ! » → `l-ete-a-noel`.
 pub fn slugify(value: &str) -> String {
-    let ascii = deunicode::deunicode(value).to_ascii_lowercase();
+    // Whitespace and controls separate words even where deunicode drops them (a newline).
+    let spaced: String = value
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let ascii = deunicode::deunicode(&spaced).to_ascii_lowercase();
     let mut slug = String::with_capacity(ascii.len());
     for c in ascii.chars() {
         if c.is_ascii_alphanumeric() {
@@ -115,6 +126,7 @@ mod tests {
     fn slugs() {
         assert_eq!(slugify("L'été à Noël !"), "l-ete-a-noel");
         assert_eq!(slugify("  IA & PME : 2026 "), "ia-pme-2026");
+        assert_eq!(slugify("Mon Épisode\n2"), "mon-episode-2");
         assert!(is_slug("001-bienvenue") && !is_slug("001_Bienvenue") && !is_slug(""));
     }
 }

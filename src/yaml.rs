@@ -51,7 +51,31 @@ fn explain(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("missing field ") {
         return format!("missing required key {rest}");
     }
+    if message.starts_with("recursion limit exceeded") {
+        return budget("Depth");
+    }
+    if let Some(rest) = message.strip_prefix("budget breached: ") {
+        let kind: String = rest
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        return budget(&kind);
+    }
     message.to_string()
+}
+
+/// A parsing budget that stopped the YAML (a hostile or broken file), in plain words.
+fn budget(kind: &str) -> String {
+    let what = match kind {
+        "Depth" => "is nested too deeply",
+        "Nodes" | "Events" | "Documents" => "holds far too many values",
+        "ScalarBytes" | "InputBytes" | "TotalBytes" => "holds far too much text",
+        k if k.contains("Alias") || k.contains("Anchor") => {
+            "repeats aliases (`*name`) too often; write the values out instead"
+        }
+        _ => "is too large to read",
+    };
+    format!("this YAML {what} (refused to protect the build; limit: {kind})")
 }
 
 #[cfg(test)]
@@ -108,6 +132,10 @@ mod tests {
             ));
         }
         bomb.push_str("title: x\n");
-        assert!(parse::<serde_json::Value>(&bomb, Path::new("f"), 0).is_err());
+        let error = parse::<serde_json::Value>(&bomb, Path::new("f"), 0).unwrap_err();
+        assert!(
+            error.to_string().contains("refused to protect the build"),
+            "{error}"
+        );
     }
 }

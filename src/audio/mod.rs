@@ -9,7 +9,7 @@ mod tags;
 mod xing;
 
 pub use cover::{CoverError, prepare_cover};
-pub use probe::{ProbeError, probe};
+pub use probe::{ProbeError, probe, probe_bytes};
 pub use tag::build_tag;
 
 /// MPEG audio version.

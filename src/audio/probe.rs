@@ -53,6 +53,11 @@ pub fn probe(path: &Path) -> Result<AudioInfo, ProbeError> {
     probe_reader(file, len)
 }
 
+/// Measures the MPEG stream of an MP3 held in memory (the fuzzer's entry point).
+pub fn probe_bytes(bytes: &[u8]) -> Result<AudioInfo, ProbeError> {
+    probe_reader(std::io::Cursor::new(bytes), bytes.len() as u64)
+}
+
 /// Measures the MPEG stream of the first `len` bytes of `src`.
 fn probe_reader<R: Read + Seek>(mut src: R, len: u64) -> Result<AudioInfo, ProbeError> {
     if len == 0 {
@@ -238,8 +243,16 @@ fn sync<R: Read + Seek>(
         }
         // Candidates are 0xFF followed by 3 more sync bits, with a whole header in the window.
         let candidates = w.bytes.len() - 3;
-        let Some(i) = (0..candidates).find(|&i| w.bytes[i] == 0xFF && w.bytes[i + 1] >= 0xE0)
-        else {
+        // memchr skips junk (a hole, silence, a picture) many bytes at a time.
+        let mut next = 0;
+        let candidate = loop {
+            match memchr::memchr(0xFF, &w.bytes[next..candidates]) {
+                Some(j) if w.bytes[next + j + 1] >= 0xE0 => break Some(next + j),
+                Some(j) => next += j + 1,
+                None => break None,
+            }
+        };
+        let Some(i) = candidate else {
             // Keep the last 3 bytes: a header may straddle the window's end.
             at += candidates as u64;
             continue;

@@ -23,6 +23,7 @@ use id3::frame::{Content, TableOfContents};
 use id3::{Encoder, Encoding, Frame, Tag, TagLike, Version};
 use jiff::Zoned;
 
+use crate::feed::strip_control_chars;
 use crate::model::{Chapter, Episode, Show};
 
 /// `TCON` of every episode.
@@ -70,13 +71,14 @@ pub fn tag_head(show: &Show, episode: &Episode, cover_len: Option<usize>) -> Vec
     push_text(&mut tag, "TIME", &date.hour_minute);
     push_text(&mut tag, "TCON", GENRE);
     push_text(&mut tag, "TLAN", &language);
-    if let Some(summary) = episode.summary.as_deref().filter(|s| !s.is_empty()) {
+    let summary = episode.summary.as_deref().map(strip_control_chars);
+    if let Some(summary) = summary.filter(|s| !s.is_empty()) {
+        let encoding = text_encoding(&[&summary]);
         let comment = Comment {
             lang: language.clone(),
             description: String::new(),
-            text: summary.into(),
+            text: summary.into_owned(),
         };
-        let encoding = text_encoding(&[summary]);
         tag.add_frame(
             Frame::with_content("COMM", Content::Comment(comment)).set_encoding(Some(encoding)),
         );
@@ -224,8 +226,11 @@ fn push_text(tag: &mut Tag, id: &str, text: &str) {
     tag.add_frame(text_frame(id, text));
 }
 
+/// A text frame. Control characters are dropped, as in the feed: a NUL separates values in
+/// ID3 (readers showed a title with one as two values, `a/b`, or cut it there).
 fn text_frame(id: &str, text: &str) -> Frame {
-    Frame::text(id, text).set_encoding(Some(text_encoding(&[text])))
+    let text = strip_control_chars(text);
+    Frame::text(id, text.as_ref()).set_encoding(Some(text_encoding(&[&text])))
 }
 
 /// The v2.3 text encoding of a frame holding `texts`: ISO-8859-1 when every character is

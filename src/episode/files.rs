@@ -38,7 +38,7 @@ pub(super) fn audio_file(
         };
     }
     match mp3s(dir).as_slice() {
-        [one] => Some(one.clone()),
+        [one] => found_inside(dir, one, check),
         [] => {
             check.found.push(
                 Diagnostic::error(dir, "no .mp3 file in this episode folder")
@@ -89,7 +89,7 @@ pub(super) fn transcript_file(
             }
         },
         None => match files_with(dir, &["vtt", "srt"]).as_slice() {
-            [one] => one.clone(),
+            [one] => found_inside(dir, one, check)?,
             [] => return None,
             _ => {
                 check.found.push(
@@ -116,7 +116,7 @@ pub(super) fn transcript_file(
             return None;
         }
     };
-    let text = match std::fs::read_to_string(&source) {
+    let text = match paths::read_text(&source) {
         Ok(text) => text,
         Err(e) => {
             check.found.push(Diagnostic::error(
@@ -144,6 +144,17 @@ pub(super) fn transcript_file(
 }
 
 /// Files of `dir` whose lowercase extension is one of `extensions`, sorted.
+/// `file`, found in `dir`, unless it is a link out of the folder (an error then).
+fn found_inside(dir: &Path, file: &Path, check: &mut Checker) -> Option<PathBuf> {
+    match paths::within(dir, file) {
+        Ok(_) => Some(file.to_path_buf()),
+        Err(e) => {
+            check.found.push(Diagnostic::error(file, e));
+            None
+        }
+    }
+}
+
 pub(super) fn files_with(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()

@@ -19,10 +19,10 @@ use crate::config::{self, Checker};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Episode, EpisodeType, Positions, Show};
 use crate::yaml;
-use crate::{markdown, validate};
+use crate::{markdown, paths, validate};
 use front_matter::RawEpisode;
 
-pub use front_matter::{Split, split};
+pub use front_matter::{Split, parse_header, split};
 
 /// Longest episode description Apple accepts, in bytes.
 const MAX_SUMMARY_BYTES: usize = 4000;
@@ -113,8 +113,12 @@ fn load_one(
         );
         return (None, found);
     }
+    if let Some(Err(e)) = dir.parent().map(|episodes| paths::within(episodes, dir)) {
+        found.push(Diagnostic::error(dir, e).help("move the episode folder into `episodes/`"));
+        return (None, found);
+    }
     let file = dir.join("episode.md");
-    let text = match std::fs::read_to_string(&file) {
+    let text = match paths::read_text(&file) {
         Ok(text) => text,
         Err(e) => {
             found.push(
@@ -286,7 +290,7 @@ fn convert(
             .unwrap_or_default(),
         draft: raw.draft,
         notes: body.to_string(),
-        notes_html: markdown::to_html(body, &format!("fn-{slug}")),
+        notes_html: markdown::to_html(body, &format!("fn-{slug}"), !show.unsafe_html),
         media,
         published_size: 0,
         positions,

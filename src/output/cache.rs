@@ -98,6 +98,11 @@ impl SourceCache {
     /// The BLAKE3 hash (hex) of a source file's content.
     pub fn hash(&self, path: &Path) -> io::Result<String> {
         let identity = Identity::of(&fs::metadata(path)?);
+        if let Some((seen, _)) = lock(&self.used).sources.get(path)
+            && *seen != identity
+        {
+            return Err(changed(path));
+        }
         let hash = match self.known(path, identity) {
             Some(hash) => hash,
             None => {
@@ -134,7 +139,14 @@ impl SourceCache {
             .map(|(_, info)| info.clone());
         let info = match cached {
             Some(info) => info,
-            None => audio::probe(path)?,
+            None => {
+                let info = audio::probe(path)?;
+                // What was measured must be the file as it is now, untouched since.
+                if Identity::of(&fs::metadata(path)?) != identity {
+                    return Err(ProbeError::Io(changed(path)));
+                }
+                info
+            }
         };
         lock(&self.used)
             .audio
@@ -192,6 +204,24 @@ impl SourceCache {
         super::write_atomically(&self.dir.join(LOUDNESS), &bytes)
     }
 
+    /// Fails when a source this run read changed since (an editor or a sync tool rewriting it
+    /// during the build): what was measured and what was published would differ.
+    pub fn verify_all(&self) -> io::Result<()> {
+        let seen: Vec<(PathBuf, Identity)> = {
+            let used = lock(&self.used);
+            let sources = used.sources.iter().map(|(p, (i, _))| (p.clone(), *i));
+            sources
+                .chain(used.audio.iter().map(|(p, (i, _))| (p.clone(), *i)))
+                .collect()
+        };
+        seen.iter().try_for_each(|(path, identity)| {
+            match Identity::of(&fs::metadata(path)?) == *identity {
+                true => Ok(()),
+                false => Err(changed(path)),
+            }
+        })
+    }
+
     /// Every source this run read through the cache.
     pub fn read_paths(&self) -> Vec<PathBuf> {
         let used = lock(&self.used);
@@ -205,7 +235,14 @@ impl SourceCache {
     /// A file of the cache that belongs to one output folder (its manifest, its lock).
     pub fn output_file(&self, out: &Path, name: &str) -> io::Result<PathBuf> {
         let absolute = std::path::absolute(out)?;
-        let id = blake3::hash(absolute.as_os_str().as_encoded_bytes()).to_hex();
+        // One output, one id, however its path is spelled (through a symlink, with `..`): two
+        // builds must find the same lock.
+        let real = match (absolute.parent(), absolute.file_name()) {
+            (Some(parent), Some(leaf)) => parent.canonicalize().map(|p| p.join(leaf)).ok(),
+            _ => None,
+        }
+        .unwrap_or(absolute);
+        let id = blake3::hash(real.as_os_str().as_encoded_bytes()).to_hex();
         Ok(self.dir.join(format!("out-{}.{name}", &id[..16])))
     }
 
@@ -229,9 +266,21 @@ impl SourceCache {
                 fs::remove_file(entry.path())?;
             }
         }
-        let bytes = serde_json::to_vec(&*lock(&self.used)).map_err(io::Error::other)?;
+        let mut used = lock(&self.used);
+        // JSON keys are text: a source whose path is not UTF-8 is not remembered (it is simply
+        // read again next time) rather than failing the build.
+        used.sources.retain(|path, _| path.to_str().is_some());
+        used.audio.retain(|path, _| path.to_str().is_some());
+        let bytes = serde_json::to_vec(&*used).map_err(io::Error::other)?;
         super::write_atomically(&self.dir.join(INDEX), &bytes)
     }
+}
+
+fn changed(path: &Path) -> io::Error {
+    io::Error::other(format!(
+        "{} changed while the build was reading it; build again once it is saved",
+        path.display()
+    ))
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

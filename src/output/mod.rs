@@ -124,6 +124,8 @@ pub fn publish(out: &Path, files: Vec<OutputFile>, cache: &SourceCache) -> io::R
     let staging = staging::Staging::locate(out, cache)?;
     let identities = staging.prepare(out, &keyed)?;
     let first = fs::symlink_metadata(out).is_err();
+    // A source rewritten during the build may have been copied half old, half new.
+    cache.verify_all()?;
     staging.swap_in(out)?;
     if first {
         staging.mirror(out, &keyed);
