@@ -373,7 +373,13 @@ fn load(
     found.extend(episode_findings);
     let preview = drafts || base_url.is_some();
     let (next, lock_findings) = recorded.reconcile(root, &show, &mut episodes, !preview);
-    found.extend(lock_findings);
+    // An episode that failed to load is not gone: say nothing of it beside its errors.
+    let failed = found.has_errors();
+    found.extend(
+        lock_findings
+            .into_iter()
+            .filter(|d| !failed || d.is_error()),
+    );
     let warnings = found.check()?;
     let lock = (!preview && next != recorded).then_some(next);
     Ok((show, episodes, warnings, lock))

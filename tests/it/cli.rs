@@ -285,3 +285,18 @@ fn errors_show_the_offending_line_and_quiet_hides_the_rest() {
     let (code, _, stderr) = run(carnets().args(["build", "--quiet", "--root"]).arg(&root));
     assert_eq!((code, stderr.as_str()), (0, ""));
 }
+
+#[test]
+fn an_episode_that_fails_to_load_is_not_reported_gone_from_the_lock() {
+    let (_tmp, root) = podcast("podcast");
+    assert_eq!(build(&root).0, 0);
+    edit(
+        &root.join("episodes/003-mpeg2/episode.md"),
+        "type: bonus",
+        "type: [bonus",
+    );
+    let (code, _, stderr) = build(&root);
+    assert_eq!(code, 1);
+    assert!(!stderr.contains("folder is gone"), "{stderr}");
+    assert!(stderr.contains("1 error(s), 0 warning(s)"), "{stderr}");
+}
