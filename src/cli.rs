@@ -11,8 +11,11 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
     /// Print only errors (no warnings, no summary on success).
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
+    /// Also print how long each stage of a build takes, and its memory.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Subcommand)]

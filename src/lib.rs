@@ -21,6 +21,7 @@ mod markdown;
 pub mod model;
 pub mod output;
 mod paths;
+mod progress;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
@@ -66,6 +67,9 @@ pub struct BuildReport {
 /// Runs a parsed command line, prints its report on stderr and returns the exit code.
 pub fn run(cli: Cli) -> u8 {
     let now = jiff::Timestamp::now();
+    if cli.verbose {
+        trace::enable();
+    }
     let result = match cli.command {
         Command::Build(args) => {
             let root = args.root.root;
@@ -366,8 +370,14 @@ fn load(
     let selection = episode::Selection { drafts, now };
     // The show's artwork is prepared (decoded, scaled, encoded: a core for a while) while the
     // episodes load; the tags need it next.
+    let measuring = progress::Progress::new("mesure des MP3", episode::count(root));
+    let probe = |path: &Path| {
+        let measured = cache.probe(path);
+        measuring.step();
+        measured
+    };
     let ((mut episodes, episode_findings), _) = rayon::join(
-        || episode::load_all(root, &show, &selection, &|path| cache.probe(path)),
+        || episode::load_all(root, &show, &selection, &probe),
         || covers.then(|| cache.cover(&show.image.source)),
     );
     found.extend(episode_findings);

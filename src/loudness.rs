@@ -139,13 +139,13 @@ pub fn measure(path: &Path, start: u64, end: u64) -> Result<Loudness, LoudnessEr
 /// returns the warnings about them.
 pub fn check(episodes: &[Episode], cache: &SourceCache) -> Diagnostics {
     use rayon::prelude::*;
+    let measuring = crate::progress::Progress::new("mesure du volume", episodes.len() as u64);
     let results: Vec<_> = episodes
         .par_iter()
         .map(|e| {
-            (
-                e,
-                cache.loudness(&e.audio, e.media.audio_start, e.media.audio_end),
-            )
+            let loudness = cache.loudness(&e.audio, e.media.audio_start, e.media.audio_end);
+            measuring.step();
+            (e, loudness)
         })
         .collect();
     let mut found = Diagnostics::default();

@@ -1,7 +1,16 @@
-//! Stage timers for profiling a build: with `CARNETS_TRACE=1`, each stage of the pipeline
+//! Stage timers for profiling a build: with `--verbose` or `CARNETS_TRACE=1`, each stage of the pipeline
 //! prints its wall time and the peak memory so far on stderr. Off, it costs one branch.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
+
+/// Set by `--verbose`: trace every build of this process.
+static VERBOSE: AtomicBool = AtomicBool::new(false);
+
+/// Turns the stage timers on for the rest of the process (`--verbose`).
+pub fn enable() {
+    VERBOSE.store(true, Ordering::Relaxed);
+}
 
 /// Times the stages of one build.
 pub struct Trace {
@@ -11,11 +20,12 @@ pub struct Trace {
 }
 
 impl Trace {
-    /// A timer that prints only when `CARNETS_TRACE` is set to something other than `0`.
+    /// A timer that prints only under `--verbose` or when `CARNETS_TRACE` is set (not to `0`).
     pub fn new() -> Self {
         let now = Instant::now();
         Trace {
-            on: std::env::var_os("CARNETS_TRACE").is_some_and(|v| v != "0"),
+            on: VERBOSE.load(Ordering::Relaxed)
+                || std::env::var_os("CARNETS_TRACE").is_some_and(|v| v != "0"),
             start: now,
             last: now,
         }

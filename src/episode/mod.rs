@@ -73,6 +73,11 @@ pub fn load_all(
     (episodes, found)
 }
 
+/// How many episode folders `root` holds (for progress bars; 0 when there is no `episodes/`).
+pub fn count(root: &Path) -> u64 {
+    episode_dirs(&root.join("episodes")).map_or(0, |dirs| dirs.len() as u64)
+}
+
 /// The episode folders, sorted by name (hidden entries and plain files are ignored).
 fn episode_dirs(episodes: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let entries = std::fs::read_dir(episodes).map_err(|e| {

@@ -54,9 +54,11 @@ impl Staging {
                 fs::create_dir_all(self.dir.join(dir))?;
             }
         }
+        let writing = crate::progress::Progress::new("publication", files.len() as u64);
         files
             .par_iter()
             .map(|keyed| {
+                writing.step();
                 let path = keyed.file.path.as_str();
                 let target = self.dir.join(path);
                 let there = present.files.get(path).copied();

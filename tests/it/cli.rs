@@ -300,3 +300,19 @@ fn an_episode_that_fails_to_load_is_not_reported_gone_from_the_lock() {
     assert!(!stderr.contains("folder is gone"), "{stderr}");
     assert!(stderr.contains("1 error(s), 0 warning(s)"), "{stderr}");
 }
+
+#[test]
+fn verbose_times_each_stage_and_plain_output_has_no_progress_bar() {
+    let (_tmp, root) = podcast("podcast");
+    let (code, _, stderr) = run(carnets().args(["build", "--verbose", "--root"]).arg(&root));
+    assert_eq!(code, 0, "{stderr}");
+    for stage in ["load", "tag", "render", "publish"] {
+        assert!(stderr.contains(&format!("trace: {stage} ")), "{stderr}");
+    }
+    // stderr is a pipe here: no bar, no escape sequence.
+    assert!(
+        !stderr.contains('\u{1b}') && !stderr.contains('\r'),
+        "{stderr:?}"
+    );
+    assert_eq!(run(carnets().args(["build", "--quiet", "--verbose"])).0, 2);
+}
