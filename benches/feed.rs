@@ -29,7 +29,7 @@ fn episodes(show: &carnets::model::Show, n: usize) -> Vec<Episode> {
                 guid: uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_URL, &i.to_le_bytes()).to_string(),
                 number: Some((n - i) as u32),
                 summary: Some("Une phrase qui donne envie d'écouter l'épisode.".into()),
-                notes_html: paragraph.repeat(12),
+                notes_html: paragraph.repeat(12).into(),
                 chapters: if i % 10 == 0 {
                     (0..3)
                         .map(|c| Chapter {

@@ -220,7 +220,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             let json = chapters::to_json(&show, episode);
             files.push(OutputFile {
                 path,
-                content: Content::Bytes(json.into_bytes()),
+                content: Content::bytes(json),
             });
         }
         if let (Some(transcript), Some(path), Some(json_path)) = (
@@ -235,7 +235,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             let json = transcript::to_json(&transcript.cues);
             files.push(OutputFile {
                 path: json_path,
-                content: Content::Bytes(json.into_bytes()),
+                content: Content::bytes(json),
             });
         }
     }
@@ -264,7 +264,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     );
     files.push(OutputFile {
         path: "feed.xml".into(),
-        content: Content::Bytes(feed.into_bytes()),
+        content: Content::bytes(feed),
     });
     files.extend(pages?);
     trace.stage("render");

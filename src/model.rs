@@ -245,10 +245,9 @@ pub struct Episode {
     pub block: bool,
     pub keywords: Vec<String>,
     pub draft: bool,
-    /// Markdown source of the show notes.
-    pub notes: String,
-    /// The show notes rendered to HTML (footnote ids unique to this episode).
-    pub notes_html: String,
+    /// The show notes rendered to HTML (footnote ids unique to this episode); shared, not
+    /// copied, by the pages that show them.
+    pub notes_html: std::sync::Arc<str>,
     /// What the MPEG stream says: exact duration, frames, byte range.
     pub media: AudioInfo,
     /// Byte size of the published (tagged) MP3: the enclosure length.

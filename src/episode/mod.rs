@@ -294,8 +294,7 @@ fn convert(
             .map(config::Keywords::into_vec)
             .unwrap_or_default(),
         draft: raw.draft,
-        notes: body.to_string(),
-        notes_html: markdown::to_html(body, &format!("fn-{slug}"), !show.unsafe_html),
+        notes_html: markdown::to_html(body, &format!("fn-{slug}"), !show.unsafe_html).into(),
         media,
         published_size: 0,
         positions,

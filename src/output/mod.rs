@@ -44,6 +44,16 @@ pub enum Content {
     },
 }
 
+impl Content {
+    /// Rendered text as content, without the spare capacity its `String` grew (at thousands of
+    /// pages, that slack is a good part of a build's memory).
+    pub fn bytes(text: String) -> Self {
+        let mut bytes = text.into_bytes();
+        bytes.shrink_to_fit();
+        Content::Bytes(bytes)
+    }
+}
+
 /// Bytes shared by many files (the artwork embedded in every MP3), hashed once.
 #[derive(Clone, Debug)]
 pub struct Shared {

@@ -113,7 +113,7 @@ pub struct EpisodeCtx {
     pub has_own_image: bool,
     pub audio: AudioCtx,
     /// The show notes rendered from Markdown: print with `|safe`.
-    pub notes_html: String,
+    pub notes_html: std::sync::Arc<str>,
     pub chapters: Vec<ChapterCtx>,
     pub persons: Vec<PersonCtx>,
     pub keywords: Vec<String>,

@@ -51,7 +51,7 @@ impl Engine {
         match rendered {
             Ok(html) => self.files.push(OutputFile {
                 path,
-                content: Content::Bytes(html.into_bytes()),
+                content: Content::bytes(html),
             }),
             Err(err) => {
                 let diagnostic = self.diagnostic(template, &err);

@@ -224,7 +224,7 @@ pub fn render(
     let mut files = engine.finish()?;
     files.push(OutputFile {
         path: SEARCH_INDEX.to_string(),
-        content: Content::Bytes(index.into_bytes()),
+        content: Content::bytes(index),
     });
     files.extend(assets.into_iter().map(|asset| OutputFile {
         path: format!("{ASSETS_DIR}/{}", asset.name),

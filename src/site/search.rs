@@ -13,13 +13,6 @@ use super::context::EpisodeCtx;
 use crate::html::to_one_line;
 
 #[derive(Serialize)]
-struct Index<'a> {
-    /// Bumped when the shape changes, so a cached script can tell.
-    version: u32,
-    episodes: Vec<Entry<'a>>,
-}
-
-#[derive(Serialize)]
 struct Entry<'a> {
     url: &'a str,
     title: &'a str,
@@ -47,11 +40,15 @@ struct Paragraph<'a> {
     text: &'a str,
 }
 
-/// The index of `episodes` (newest first), as compact JSON.
+/// The index of `episodes` (newest first), as compact JSON. Each entry is made and written in
+/// turn, so that the text of every episode is not held twice at once.
 pub fn index(episodes: &[EpisodeCtx]) -> String {
-    let entries = episodes
-        .iter()
-        .map(|e| Entry {
+    let mut json = String::from("{\"version\":1,\"episodes\":[");
+    for (i, e) in episodes.iter().enumerate() {
+        if i > 0 {
+            json.push(',');
+        }
+        let entry = Entry {
             url: &e.url,
             title: &e.title,
             number: e.number,
@@ -73,13 +70,9 @@ pub fn index(episodes: &[EpisodeCtx]) -> String {
                     text: &p.text,
                 })
                 .collect(),
-        })
-        .collect();
-    let mut json = serde_json::to_string(&Index {
-        version: 1,
-        episodes: entries,
-    })
-    .expect("serialisable");
-    json.push('\n');
+        };
+        json.push_str(&serde_json::to_string(&entry).expect("serialisable"));
+    }
+    json.push_str("]}\n");
     json
 }

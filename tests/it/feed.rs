@@ -282,7 +282,7 @@ fn every_text_field_round_trips_through_an_xml_parser() {
     episodes[0].guid = NASTY.into();
     episodes[0].summary = Some(NASTY.into());
     episodes[0].persons[0].name = NASTY.into();
-    episodes[0].notes_html = format!("<p>{NASTY}</p>");
+    episodes[0].notes_html = format!("<p>{NASTY}</p>").into();
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("feed.xml");

@@ -230,7 +230,6 @@ pub fn episodes() -> Vec<Episode> {
         osm: None,
     });
     twelve.block = true;
-    twelve.notes = "(Markdown source)".into();
     twelve.notes_html = NOTES_12.into();
     // 1 h 02 min 03.6 s: itunes:duration rounds to 3724.
     twelve.media = media(3_723_600, 59_577_600);

@@ -112,7 +112,7 @@ fn sparse_and_edge_case_feeds_pass_the_w3c_rules() {
     episodes[2].number = Some(0);
     episodes[2].season = Some(0);
     episodes[2].episode_type = EpisodeType::Full;
-    episodes[1].notes_html.clear();
+    episodes[1].notes_html = "".into();
     let feeds = [
         write(dir.path(), "bare", &feed::render(&bare, &episodes)),
         write(dir.path(), "empty", &feed::render(&bare, &[])),

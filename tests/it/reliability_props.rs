@@ -133,7 +133,7 @@ proptest! {
             title: text.clone(),
             guid: text.clone(),
             summary: Some(format!("x{text}")),
-            notes_html: format!("x{notes}"),
+            notes_html: format!("x{notes}").into(),
             ..Episode::default()
         };
         let feed = carnets::feed::render(&show, &[episode]);

@@ -68,7 +68,7 @@ pub fn episode(n: u32, secs: u64) -> Episode {
         persons: vec![],
         chapters: vec![],
         keywords: vec![],
-        notes_html: format!("<h2>Au programme</h2>\n<p>Les notes de l'épisode {n}.</p>\n"),
+        notes_html: format!("<h2>Au programme</h2>\n<p>Les notes de l'épisode {n}.</p>\n").into(),
         media: AudioInfo {
             version: MpegVersion::Mpeg2,
             layer: 3,
