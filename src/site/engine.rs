@@ -6,16 +6,19 @@ use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Value;
 use minijinja::{AutoEscape, Environment, Error, ErrorKind, Output, State, UndefinedBehavior};
 
+use std::sync::{Mutex, MutexGuard};
+
 use super::theme::Theme;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::output::{Content, OutputFile};
 
-/// Renders templates into output files and collects every template error, once each.
+/// Renders templates into output files and collects every template error, once each. Pages
+/// may be rendered from several threads at once.
 pub struct Engine {
     env: Environment<'static>,
     theme: Theme,
-    files: Vec<OutputFile>,
-    errors: Vec<Diagnostic>,
+    files: Mutex<Vec<OutputFile>>,
+    errors: Mutex<Vec<Diagnostic>>,
 }
 
 impl Engine {
@@ -40,36 +43,41 @@ impl Engine {
         Self {
             env,
             theme,
-            files: Vec::new(),
-            errors: Vec::new(),
+            files: Mutex::default(),
+            errors: Mutex::default(),
         }
     }
 
     /// Renders `template` with `ctx` into the output file `path`; an error is kept for later.
-    pub fn render(&mut self, template: &str, path: String, ctx: Value) {
+    pub fn render(&self, template: &str, path: String, ctx: Value) {
         let rendered = self.env.get_template(template).and_then(|t| t.render(ctx));
         match rendered {
-            Ok(html) => self.files.push(OutputFile {
+            Ok(html) => lock(&self.files).push(OutputFile {
                 path,
                 content: Content::bytes(html),
             }),
             Err(err) => {
                 let diagnostic = self.diagnostic(template, &err);
+                let mut errors = lock(&self.errors);
                 // The same mistake in `episode.html` fails every episode page: say it once.
-                if !self.errors.contains(&diagnostic) {
-                    self.errors.push(diagnostic);
+                if !errors.contains(&diagnostic) {
+                    errors.push(diagnostic);
                 }
             }
         }
     }
 
-    /// The rendered files, or every template error found.
+    /// The rendered files in the order of their paths, or every template error found.
     pub fn finish(self) -> Result<Vec<OutputFile>, Diagnostics> {
-        if self.errors.is_empty() {
-            Ok(self.files)
+        let errors = self.errors.into_inner().unwrap_or_else(|e| e.into_inner());
+        if errors.is_empty() {
+            let mut files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
+            files.sort_by(|a, b| a.path.cmp(&b.path));
+            Ok(files)
         } else {
             let mut diagnostics = Diagnostics::default();
-            diagnostics.extend(self.errors);
+            diagnostics.extend(errors);
+            diagnostics.sort();
             Err(diagnostics)
         }
     }
@@ -210,4 +218,11 @@ mod tests {
             errors[0]
         );
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A page that panicked cannot leave the list half-pushed: each update is one push.
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

@@ -29,6 +29,7 @@ use std::path::Path;
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};
+use rayon::prelude::*;
 
 pub use context::{EpisodeCtx, SEARCH_INDEX, SEARCH_PAGE, SiteCtx};
 pub use locale::Locale;
@@ -115,7 +116,7 @@ pub fn render(
         site => ser(&site),
         t => ser(&strings),
     };
-    let mut engine = Engine::new(theme);
+    let engine = Engine::new(theme);
 
     let pages = paginate(items.len(), PER_PAGE);
     for page in &pages {
@@ -154,7 +155,8 @@ pub fn render(
         engine.render("index.html", format!("{}index.html", page.path()), ctx);
     }
 
-    for (i, item) in items.iter().enumerate() {
+    // The episode pages, the most of the work, on every core.
+    items.par_iter().enumerate().for_each(|(i, item)| {
         let link = Link {
             url: item.url.clone(),
             abs_url: item.abs_url.clone(),
@@ -179,7 +181,7 @@ pub fn render(
             format!("{}index.html", sorted[i].page_path()),
             ctx,
         );
-    }
+    });
 
     let search_link = urls.link(SEARCH_PAGE);
     let page = PageMeta {
