@@ -172,7 +172,7 @@ mod tests {
 
     #[test]
     fn html_is_escaped_but_slashes_are_not() {
-        let (_dir, mut engine) = engine_with(&[("t.html", "<a href=\"{{ u }}\">{{ s }}</a>")]);
+        let (_dir, engine) = engine_with(&[("t.html", "<a href=\"{{ u }}\">{{ s }}</a>")]);
         let ctx = context! { u => "https://a.fr/x?a=1&b=2", s => "<script>'\"" };
         engine.render("t.html", "t.html".into(), ctx);
         assert_eq!(
