@@ -183,7 +183,7 @@ mod tests {
 
     #[test]
     fn undefined_variables_fail_with_the_template_file_and_line() {
-        let (dir, mut engine) = engine_with(&[
+        let (dir, engine) = engine_with(&[
             ("page.html", "<p>\n{% include \"part.html\" %}\n</p>"),
             ("part.html", "ok\n{{ sitee.title }}\n"),
         ]);
@@ -207,7 +207,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_name_the_file_and_line() {
-        let (dir, mut engine) = engine_with(&[("bad.html", "a\nb\n{% if x %}\n")]);
+        let (dir, engine) = engine_with(&[("bad.html", "a\nb\n{% if x %}\n")]);
         engine.render("bad.html", "bad.html".into(), context! { x => true });
         let errors: Vec<_> = engine.finish().unwrap_err().into_iter().collect();
         assert_eq!(errors[0].path, dir.path().join("templates/bad.html"));
