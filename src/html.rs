@@ -74,17 +74,32 @@ fn block_break(name: &str) -> u8 {
 /// newlines collapsed to one space, a blank line between paragraphs (and lists, headings…), a
 /// line break between list items, references decoded.
 pub fn to_plain_text(html: &str) -> String {
+    plain_text(html, false)
+}
+
+/// The text of an HTML fragment on one line: [`to_plain_text`] with its line breaks as spaces
+/// (no-break spaces, French typography, are kept as they are).
+pub fn to_one_line(html: &str) -> String {
+    plain_text(html, true)
+}
+
+fn plain_text(html: &str, one_line: bool) -> String {
     let mut out = String::with_capacity(html.len());
     let mut pending_break = 0u8;
     let mut pending_space = false;
     let mut push_text = |text: &str, pending_break: &mut u8, out: &mut String| {
-        for c in unescape_html(text).chars() {
-            if c.is_ascii_whitespace() {
-                pending_space = true;
+        let text = match text.contains('&') {
+            true => std::borrow::Cow::Owned(unescape_html(text)),
+            false => std::borrow::Cow::Borrowed(text),
+        };
+        for (i, word) in text.split(|c: char| c.is_ascii_whitespace()).enumerate() {
+            pending_space |= i > 0;
+            if word.is_empty() {
                 continue;
             }
             if !out.is_empty() {
                 match *pending_break {
+                    _ if one_line && (*pending_break > 0 || pending_space) => out.push(' '),
                     2 => out.push_str("\n\n"),
                     1 => out.push('\n'),
                     _ if pending_space => out.push(' '),
@@ -93,7 +108,7 @@ pub fn to_plain_text(html: &str) -> String {
             }
             *pending_break = 0;
             pending_space = false;
-            out.push(c);
+            out.push_str(word);
         }
     };
     let mut rest = html;
@@ -117,15 +132,6 @@ pub fn to_plain_text(html: &str) -> String {
     }
     push_text(rest, &mut pending_break, &mut out);
     out
-}
-
-/// The text of an HTML fragment on one line: [`to_plain_text`] with its line breaks as spaces
-/// (no-break spaces, French typography, are kept as they are).
-pub fn to_one_line(html: &str) -> String {
-    to_plain_text(html)
-        .split_ascii_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Length of the tag at the start of `html`, up to and including its `>` (quotes respected).

@@ -9,14 +9,15 @@ use crate::model::{Transcript, TranscriptFormat};
 use crate::yaml::Spanned;
 use crate::{paths, transcript};
 
-/// The MP3 named by `audio:`, or the only `.mp3` of the folder.
-/// The `.mp3` files of an episode folder, sorted.
-pub(super) fn mp3s(dir: &Path) -> Vec<PathBuf> {
-    files_with(dir, &["mp3"])
+/// The `.mp3` files of an episode folder's [`listing`].
+pub(super) fn mp3s(listing: &[PathBuf]) -> Vec<&PathBuf> {
+    files_with(listing, &["mp3"])
 }
 
+/// The MP3 named by `audio:`, or the only `.mp3` of the folder.
 pub(super) fn audio_file(
     dir: &Path,
+    listing: &[PathBuf],
     named: Option<&Spanned<String>>,
     check: &mut Checker,
 ) -> Option<PathBuf> {
@@ -37,7 +38,7 @@ pub(super) fn audio_file(
             }
         };
     }
-    match mp3s(dir).as_slice() {
+    match mp3s(listing).as_slice() {
         [one] => found_inside(dir, one, check),
         [] => {
             check.found.push(
@@ -77,6 +78,7 @@ pub(super) fn audio_file(
 /// The transcript named by `transcript:`, or the only `.vtt`/`.srt` of the folder.
 pub(super) fn transcript_file(
     dir: &Path,
+    listing: &[PathBuf],
     named: Option<&Spanned<String>>,
     check: &mut Checker,
 ) -> Option<Transcript> {
@@ -88,7 +90,7 @@ pub(super) fn transcript_file(
                 return None;
             }
         },
-        None => match files_with(dir, &["vtt", "srt"]).as_slice() {
+        None => match files_with(listing, &["vtt", "srt"]).as_slice() {
             [one] => found_inside(dir, one, check)?,
             [] => return None,
             _ => {
@@ -143,7 +145,6 @@ pub(super) fn transcript_file(
     }
 }
 
-/// Files of `dir` whose lowercase extension is one of `extensions`, sorted.
 /// `file`, found in `dir`, unless it is a link out of the folder (an error then).
 fn found_inside(dir: &Path, file: &Path, check: &mut Checker) -> Option<PathBuf> {
     match paths::within(dir, file) {
@@ -155,16 +156,27 @@ fn found_inside(dir: &Path, file: &Path, check: &mut Checker) -> Option<PathBuf>
     }
 }
 
-pub(super) fn files_with(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+/// The files of `dir` (links to files included), sorted.
+pub(super) fn listing(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.is_file() && paths::extension(p).is_some_and(|e| extensions.contains(&e.as_str()))
+        // The folder entry says what it is, without a `stat`; a link is followed.
+        .filter(|e| {
+            e.file_type()
+                .is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file()))
         })
+        .map(|e| e.path())
         .collect();
     files.sort();
     files
+}
+
+/// The files of a [`listing`] whose lowercase extension is one of `extensions`.
+fn files_with<'a>(listing: &'a [PathBuf], extensions: &[&str]) -> Vec<&'a PathBuf> {
+    listing
+        .iter()
+        .filter(|p| paths::extension(p).is_some_and(|e| extensions.contains(&e.as_str())))
+        .collect()
 }

@@ -204,7 +204,9 @@ fn convert(
         .image
         .as_ref()
         .and_then(|v| config::artwork(dir, v, &format!("episodes/{slug}/"), check));
-    let transcript = files::transcript_file(dir, raw.transcript.as_ref(), check);
+    // The folder is listed once: finding the audio and the transcript both look at it.
+    let listing = files::listing(dir);
+    let transcript = files::transcript_file(dir, &listing, raw.transcript.as_ref(), check);
     let chapters = marks::chapters(raw.chapters, check);
     let soundbites = marks::soundbites(raw.soundbites, check);
     let location = config::namespace::location(raw.location.as_ref(), check);
@@ -231,7 +233,7 @@ fn convert(
     let title = check.required(raw.title, "title");
     let date = date?;
     let waiting = raw.draft || date.timestamp() > selection.now;
-    if waiting && (!selection.drafts || (raw.audio.is_none() && files::mp3s(dir).is_empty())) {
+    if waiting && (!selection.drafts || (raw.audio.is_none() && files::mp3s(&listing).is_empty())) {
         // A draft may not have its audio yet: a preview shows it once it has. Everything
         // else about it was checked above.
         if selection.drafts {
@@ -245,7 +247,7 @@ fn convert(
         }
         return None;
     }
-    let audio = files::audio_file(dir, raw.audio.as_ref(), check);
+    let audio = files::audio_file(dir, &listing, raw.audio.as_ref(), check);
     if check.found.has_errors() {
         return None;
     }

@@ -119,7 +119,7 @@ pub fn render(
     let engine = Engine::new(theme);
 
     let pages = paginate(items.len(), PER_PAGE);
-    for page in &pages {
+    let archive_page = |page: &Page| {
         let link = urls.link(&page.path());
         let neighbour = |n: usize| {
             (1..=page.total)
@@ -153,10 +153,8 @@ pub fn render(
             ..globals.clone()
         };
         engine.render("index.html", format!("{}index.html", page.path()), ctx);
-    }
-
-    // The episode pages, the most of the work, on every core.
-    items.par_iter().enumerate().for_each(|(i, item)| {
+    };
+    let episode_page = |(i, item): (usize, &EpisodeCtx)| {
         let link = Link {
             url: item.url.clone(),
             abs_url: item.abs_url.clone(),
@@ -181,47 +179,59 @@ pub fn render(
             format!("{}index.html", sorted[i].page_path()),
             ctx,
         );
+    };
+    let search_page = || {
+        let search_link = urls.link(SEARCH_PAGE);
+        let page = PageMeta {
+            kind: "search",
+            link: &search_link,
+            title: format!("{} — {}", strings["search_title"], site.title),
+            description: &site.description_text,
+            image: &site.image.abs_url,
+            json_ld: None,
+        };
+        let ctx = context! { page => page.value(), episodes => ser(&items), ..globals.clone() };
+        engine.render("search.html", format!("{SEARCH_PAGE}index.html"), ctx);
+    };
+    let not_found_page = || {
+        let not_found = urls.link("404.html");
+        let page = PageMeta {
+            kind: "404",
+            link: &not_found,
+            title: format!("{} — {}", strings["not_found_title"], site.title),
+            description: &site.description_text,
+            image: &site.image.abs_url,
+            json_ld: None,
+        };
+        let ctx = context! { page => page.value(), ..globals.clone() };
+        engine.render("404.html", "404.html".to_string(), ctx);
+    };
+    let sitemap_page = || {
+        let sitemap_link = urls.link("sitemap.xml");
+        let page = PageMeta {
+            kind: "sitemap",
+            link: &sitemap_link,
+            title: site.title.clone(),
+            description: &site.description_text,
+            image: &site.image.abs_url,
+            json_ld: None,
+        };
+        let ctx = context! {
+            page => page.value(),
+            urls => ser(sitemap(&urls, &pages, &items)),
+            ..globals.clone()
+        };
+        engine.render("sitemap.xml", "sitemap.xml".to_string(), ctx);
+    };
+    // Every page at once, on every core: the episode pages are the most of the work, the
+    // search page (every episode's card) the largest single page.
+    rayon::scope(|s| {
+        s.spawn(|_| search_page());
+        s.spawn(|_| sitemap_page());
+        s.spawn(|_| not_found_page());
+        s.spawn(|_| pages.par_iter().for_each(archive_page));
+        items.par_iter().enumerate().for_each(episode_page);
     });
-
-    let search_link = urls.link(SEARCH_PAGE);
-    let page = PageMeta {
-        kind: "search",
-        link: &search_link,
-        title: format!("{} — {}", strings["search_title"], site.title),
-        description: &site.description_text,
-        image: &site.image.abs_url,
-        json_ld: None,
-    };
-    let ctx = context! { page => page.value(), episodes => ser(&items), ..globals.clone() };
-    engine.render("search.html", format!("{SEARCH_PAGE}index.html"), ctx);
-
-    let not_found = urls.link("404.html");
-    let page = PageMeta {
-        kind: "404",
-        link: &not_found,
-        title: format!("{} — {}", strings["not_found_title"], site.title),
-        description: &site.description_text,
-        image: &site.image.abs_url,
-        json_ld: None,
-    };
-    let ctx = context! { page => page.value(), ..globals.clone() };
-    engine.render("404.html", "404.html".to_string(), ctx);
-
-    let sitemap_link = urls.link("sitemap.xml");
-    let page = PageMeta {
-        kind: "sitemap",
-        link: &sitemap_link,
-        title: site.title.clone(),
-        description: &site.description_text,
-        image: &site.image.abs_url,
-        json_ld: None,
-    };
-    let ctx = context! {
-        page => page.value(),
-        urls => ser(sitemap(&urls, &pages, &items)),
-        ..globals
-    };
-    engine.render("sitemap.xml", "sitemap.xml".to_string(), ctx);
 
     let mut files = engine.finish()?;
     files.push(OutputFile {
