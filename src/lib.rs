@@ -239,10 +239,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             });
         }
     }
+    let previous = output::Previous::read(out, &cache).map_err(io_error)?;
+    let kept = |path: &str, from: &str| previous.kept(path, from);
     // The pages (the longest) render on this thread; the feed, then a look at what the build
     // read (for the stamp), on the other.
     let (pages, (feed, stamp)) = rayon::join(
-        || site::render(&show, &episodes, &options.root.join("theme")),
+        || site::render(&show, &episodes, &options.root.join("theme"), &kept),
         || {
             let feed = feed::render(&show, &episodes);
             let until = stamp::next_release(&options.root, &show, &episodes, options);
@@ -268,7 +270,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     });
     files.extend(pages?);
     trace.stage("render");
-    let written = output::publish(out, files, &cache).map_err(io_error)?;
+    let written = output::publish(out, files, &cache, previous).map_err(io_error)?;
     trace.stage("publish");
     cache.save().map_err(io_error)?;
     trace.stage("cache");

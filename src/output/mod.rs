@@ -42,6 +42,11 @@ pub enum Content {
         start: u64,
         end: u64,
     },
+    /// A page rendered from inputs that hash to `from`.
+    Page { bytes: Vec<u8>, from: String },
+    /// A page not rendered again: its inputs hash to `from`, as when the output's copy (whose
+    /// key is `key`) was rendered. See [`Previous::kept`].
+    Kept { key: String, from: String },
 }
 
 impl Content {
@@ -88,10 +93,39 @@ pub struct Stats {
     pub unchanged: usize,
 }
 
-/// The published files of the last build into one output folder.
+/// The published files of the last build into one output folder: for each, its key, how it
+/// looked on disk, and for a page what its inputs hashed to.
 #[derive(Default, Serialize, Deserialize)]
 struct Manifest {
-    files: BTreeMap<String, (String, Identity)>,
+    files: BTreeMap<String, (String, Identity, Option<String>)>,
+}
+
+/// What the last build published into an output folder.
+pub struct Previous {
+    out: PathBuf,
+    manifest: Manifest,
+}
+
+impl Previous {
+    pub fn read(out: &Path, cache: &SourceCache) -> io::Result<Self> {
+        let manifest = fs::read(cache.output_file(out, "manifest.json")?)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        Ok(Previous {
+            out: out.to_path_buf(),
+            manifest,
+        })
+    }
+
+    /// The key of the page at `path` when the last build rendered it from inputs that hashed
+    /// to `from` and nobody touched it since: rendering it again would give the same bytes.
+    pub fn kept(&self, path: &str, from: &str) -> Option<String> {
+        let (key, _, made_from) = self.manifest.files.get(path)?;
+        (made_from.as_deref() == Some(from)
+            && unchanged(&self.out, &self.manifest, path, key).is_some())
+        .then(|| key.clone())
+    }
 }
 
 /// One file to publish, with its key and whether the output already holds it.
@@ -102,19 +136,28 @@ struct Keyed {
     unchanged: Option<Identity>,
 }
 
-/// Replaces the content of `out` with `files`; `cache` holds the manifest and source hashes.
-pub fn publish(out: &Path, files: Vec<OutputFile>, cache: &SourceCache) -> io::Result<Stats> {
+/// Replaces the content of `out` (whose last build was `previous`) with `files`; `cache` holds
+/// the manifest and source hashes.
+pub fn publish(
+    out: &Path,
+    files: Vec<OutputFile>,
+    cache: &SourceCache,
+    previous: Previous,
+) -> io::Result<Stats> {
     let manifest_path = cache.output_file(out, "manifest.json")?;
-    let old: Manifest = fs::read(&manifest_path)
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default();
+    let old = previous.manifest;
     refuse_foreign(out, &old)?;
     let keyed: Vec<Keyed> = files
         .into_par_iter()
         .map(|file| {
             let key = key(&file.content, cache)?;
             let unchanged = unchanged(out, &old, &file.path, &key);
+            if unchanged.is_none() && matches!(file.content, Content::Kept { .. }) {
+                return Err(io::Error::other(format!(
+                    "{} changed while the build was running; build again",
+                    out.join(&file.path).display()
+                )));
+            }
             Ok(Keyed {
                 file,
                 key,
@@ -144,7 +187,13 @@ pub fn publish(out: &Path, files: Vec<OutputFile>, cache: &SourceCache) -> io::R
         files: keyed
             .into_iter()
             .zip(identities)
-            .map(|(k, identity)| (k.file.path, (k.key, identity)))
+            .map(|(k, identity)| {
+                let from = match k.file.content {
+                    Content::Page { from, .. } | Content::Kept { from, .. } => Some(from),
+                    _ => None,
+                };
+                (k.file.path, (k.key, identity, from))
+            })
             .collect(),
     };
     write_atomically(
@@ -160,7 +209,7 @@ pub fn untouched(out: &Path, cache: &SourceCache) -> Option<usize> {
     let manifest: Manifest =
         serde_json::from_slice(&fs::read(cache.output_file(out, "manifest.json").ok()?).ok()?)
             .ok()?;
-    let same = manifest.files.par_iter().all(|(path, (_, identity))| {
+    let same = manifest.files.par_iter().all(|(path, (_, identity, _))| {
         fs::symlink_metadata(out.join(path))
             .is_ok_and(|m| m.is_file() && Identity::of(&m) == *identity)
     });
@@ -170,7 +219,10 @@ pub fn untouched(out: &Path, cache: &SourceCache) -> Option<usize> {
 /// What a file is made from, as a hash: equal keys mean equal bytes.
 fn key(content: &Content, cache: &SourceCache) -> io::Result<String> {
     Ok(match content {
-        Content::Bytes(bytes) => format!("b:{}", blake3::hash(bytes).to_hex()),
+        Content::Bytes(bytes) | Content::Page { bytes, .. } => {
+            format!("b:{}", blake3::hash(bytes).to_hex())
+        }
+        Content::Kept { key, .. } => key.clone(),
         Content::Copy(source) => format!("c:{}", cache.hash(source)?),
         Content::Audio {
             tag,
@@ -193,7 +245,7 @@ fn key(content: &Content, cache: &SourceCache) -> io::Result<String> {
 /// The output's file at `path` when the last build published it from the same key and nobody
 /// touched it since.
 fn unchanged(out: &Path, old: &Manifest, path: &str, key: &str) -> Option<Identity> {
-    let (old_key, identity) = old.files.get(path)?;
+    let (old_key, identity, _) = old.files.get(path)?;
     let meta = fs::symlink_metadata(out.join(path)).ok()?;
     (old_key == key && meta.is_file() && Identity::of(&meta) == *identity).then_some(*identity)
 }

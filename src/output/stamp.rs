@@ -96,10 +96,15 @@ pub struct Stamp {
 /// What identifies a build besides its inputs: the executable (a new carnets may render
 /// differently) and the options. `None` when the executable cannot be found.
 pub fn build_id(options: &str) -> Option<String> {
+    Some(format!("{}|{options}", executable()?))
+}
+
+/// This carnets executable: its version and the identity of its file.
+pub fn executable() -> Option<String> {
     let exe = std::env::current_exe().ok()?;
     let seen = Seen::of(&exe)?;
     Some(format!(
-        "{}|{}|{}|{}|{options}",
+        "{}|{}|{}|{}",
         env!("CARGO_PKG_VERSION"),
         seen.size,
         seen.ino,

@@ -2,6 +2,10 @@ use std::os::unix::fs::MetadataExt;
 
 use super::*;
 
+fn publish(out: &Path, files: Vec<OutputFile>, cache: &SourceCache) -> io::Result<Stats> {
+    super::publish(out, files, cache, Previous::read(out, cache)?)
+}
+
 fn bytes(path: &str, text: &str) -> OutputFile {
     OutputFile {
         path: path.into(),

@@ -10,7 +10,12 @@ use super::Content;
 /// be a hard link to the output's copy, which must never be written through.
 pub fn content(target: &Path, content: &Content) -> io::Result<()> {
     match content {
-        Content::Bytes(bytes) => new_file(target)?.write_all(bytes),
+        Content::Bytes(bytes) | Content::Page { bytes, .. } => new_file(target)?.write_all(bytes),
+        // Only an unchanged page is kept, and the staging folder links to it.
+        Content::Kept { .. } => Err(io::Error::other(format!(
+            "{} cannot be linked from the output",
+            target.display()
+        ))),
         Content::Copy(source) => fs::copy(source, target).map(drop),
         Content::Audio {
             tag,

@@ -50,8 +50,6 @@ pub struct SiteCtx {
     pub feed: Link,
     /// The search page.
     pub search: Link,
-    /// Root-relative URL of the search index (`search.json?v=<hash>`), read by the search page.
-    pub search_index: String,
     /// Published theme assets by name (`style.css`) → root-relative URL with a content hash.
     pub assets: BTreeMap<String, String>,
 }
@@ -234,7 +232,6 @@ pub fn site(show: &Show, locale: Locale, urls: &Urls, assets: BTreeMap<String, S
         },
         feed: urls.link("feed.xml"),
         search: urls.link(SEARCH_PAGE),
-        search_index: urls.link(SEARCH_INDEX).url,
         assets,
     }
 }

@@ -50,11 +50,19 @@ impl Engine {
 
     /// Renders `template` with `ctx` into the output file `path`; an error is kept for later.
     pub fn render(&self, template: &str, path: String, ctx: Value) {
+        self.render_from(template, path, ctx, None);
+    }
+
+    /// [`Engine::render`] of a page whose inputs hash to `from`, when they were hashed.
+    pub fn render_from(&self, template: &str, path: String, ctx: Value, from: Option<String>) {
         let rendered = self.env.get_template(template).and_then(|t| t.render(ctx));
         match rendered {
             Ok(html) => lock(&self.files).push(OutputFile {
                 path,
-                content: Content::bytes(html),
+                content: match (Content::bytes(html), from) {
+                    (Content::Bytes(bytes), Some(from)) => Content::Page { bytes, from },
+                    (content, _) => content,
+                },
             }),
             Err(err) => {
                 let diagnostic = self.diagnostic(template, &err);
@@ -65,6 +73,14 @@ impl Engine {
                 }
             }
         }
+    }
+
+    /// The page at `path` as the output holds it (its key `key`), not rendered again.
+    pub fn keep(&self, path: String, key: String, from: String) {
+        lock(&self.files).push(OutputFile {
+            path,
+            content: Content::Kept { key, from },
+        });
     }
 
     /// The rendered files in the order of their paths, or every template error found.
@@ -112,7 +128,7 @@ impl Engine {
             ErrorKind::UndefinedError => diagnostic.help(
                 "templates get `site`, `t` and `page`; archive pages also get `episodes` and \
                  `pagination`, episode pages `episode`, `newer` and `older`, the search page \
-                 `episodes`; test optional values with `{% if … %}` before printing them",
+                 `episodes` and `search_index`; test optional values with `{% if … %}` before printing them",
             ),
             ErrorKind::TemplateNotFound => diagnostic.help(format!(
                 "put the template in {}",

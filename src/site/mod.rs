@@ -9,7 +9,10 @@
 //! (`kind`, `url`, `abs_url`, `title`, `description`, `image`, `json_ld`). Archive pages
 //! (`index.html`) also get `episodes` and `pagination`; episode pages (`episode.html`) get
 //! `episode`, `newer` and `older`; the search page (`search.html`) gets `episodes` (all of
-//! them, the list shown without JavaScript); `sitemap.xml` gets `urls`.
+//! them, the list shown without JavaScript) and `search_index` (the index's URL, which changes
+//! with its content); `sitemap.xml` gets `urls`.
+//!
+//! An episode page is rendered again only when what it is made from changed (see [`Kept`]).
 //!
 //! Besides the pages, the site has its search index (`search.json`, see `search.rs`).
 
@@ -83,10 +86,15 @@ pub fn paginate(count: usize, per_page: usize) -> Vec<Page> {
 }
 
 /// Renders every page of the site; `theme_dir` holds the podcast's own overrides, if any.
+/// The key of the output's copy of a page when it was rendered from inputs that hash to the
+/// same (path, inputs hash): that page needs no rendering.
+pub type Kept<'a> = dyn Fn(&str, &str) -> Option<String> + Sync + 'a;
+
 pub fn render(
     show: &Show,
     episodes: &[Episode],
     theme_dir: &Path,
+    kept: &Kept<'_>,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let locale = Locale::from_language(&show.language);
     let theme = Theme::new(theme_dir);
@@ -99,19 +107,42 @@ pub fn render(
             (asset.name.clone(), versioned(&url, &asset.bytes))
         })
         .collect();
-    let mut site = context::site(show, locale, &urls, asset_urls);
+    let site = context::site(show, locale, &urls, asset_urls);
 
     // Newest first, whatever order the loader gave; the slug breaks ties so output is stable.
     let mut sorted: Vec<&Episode> = episodes.iter().collect();
     sorted.sort_by(|a, b| (b.date.timestamp(), &a.slug).cmp(&(a.date.timestamp(), &b.slug)));
     let items: Vec<EpisodeCtx> = sorted
-        .iter()
+        .par_iter()
         .map(|e| context::episode(e, &site, locale, &urls))
         .collect();
+
     let index = search::index(&items);
-    site.search_index = versioned(&site.search_index, index.as_bytes());
+
+    let search_index = versioned(&urls.link(SEARCH_INDEX).url, index.as_bytes());
 
     let strings = locale.strings();
+    // What every episode page is made from besides its episode and its neighbours.
+    let made_from = theme.fingerprint().and_then(|theme| {
+        let mut hasher = blake3::Hasher::new();
+        for part in [
+            crate::output::stamp::executable()?.as_bytes(),
+            theme.as_bytes(),
+            &serde_json::to_vec(&site).ok()?,
+            &serde_json::to_vec(&strings).ok()?,
+        ] {
+            hasher.update(&(part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+        Some(hasher)
+    });
+    let item_hashes: Vec<blake3::Hash> = match made_from {
+        Some(_) => items
+            .par_iter()
+            .map(|item| blake3::hash(&serde_json::to_vec(item).unwrap_or_default()))
+            .collect(),
+        None => Vec::new(),
+    };
     let globals = context! {
         site => ser(&site),
         t => ser(&strings),
@@ -155,6 +186,23 @@ pub fn render(
         engine.render("index.html", format!("{}index.html", page.path()), ctx);
     };
     let episode_page = |(i, item): (usize, &EpisodeCtx)| {
+        let path = format!("{}index.html", sorted[i].page_path());
+        let from = made_from.clone().map(|mut hasher| {
+            hasher.update(path.as_bytes());
+            for j in [i.checked_sub(1), Some(i), Some(i + 1)] {
+                match j.and_then(|j| item_hashes.get(j)) {
+                    Some(hash) => hasher.update(hash.as_bytes()),
+                    None => hasher.update(&[0; 32]),
+                };
+            }
+            hasher.finalize().to_hex().to_string()
+        });
+        if let Some(from) = from.as_deref()
+            && let Some(key) = kept(&path, from)
+        {
+            engine.keep(path, key, from.to_string());
+            return;
+        }
         let link = Link {
             url: item.url.clone(),
             abs_url: item.abs_url.clone(),
@@ -174,11 +222,7 @@ pub fn render(
             older => ser(items.get(i + 1)),
             ..globals.clone()
         };
-        engine.render(
-            "episode.html",
-            format!("{}index.html", sorted[i].page_path()),
-            ctx,
-        );
+        engine.render_from("episode.html", path, ctx, from);
     };
     let search_page = || {
         let search_link = urls.link(SEARCH_PAGE);
@@ -190,7 +234,12 @@ pub fn render(
             image: &site.image.abs_url,
             json_ld: None,
         };
-        let ctx = context! { page => page.value(), episodes => ser(&items), ..globals.clone() };
+        let ctx = context! {
+            page => page.value(),
+            episodes => ser(&items),
+            search_index => &search_index,
+            ..globals.clone()
+        };
         engine.render("search.html", format!("{SEARCH_PAGE}index.html"), ctx);
     };
     let not_found_page = || {

@@ -92,6 +92,28 @@ impl Theme {
         }
     }
 
+    /// A hash of the podcast's own templates (the built-in ones are part of the executable);
+    /// `None` when one cannot be read.
+    pub fn fingerprint(&self) -> Option<String> {
+        let mut hasher = blake3::Hasher::new();
+        let templates = self.dir.join("templates");
+        if templates.exists() {
+            for entry in walkdir::WalkDir::new(&templates).sort_by_file_name() {
+                let entry = entry.ok()?;
+                if entry.file_type().is_dir() {
+                    continue;
+                }
+                let name = entry.path().strip_prefix(&templates).ok()?;
+                let bytes = fs::read(entry.path()).ok()?;
+                for part in [name.as_os_str().as_encoded_bytes(), &bytes] {
+                    hasher.update(&(part.len() as u64).to_le_bytes());
+                    hasher.update(part);
+                }
+            }
+        }
+        Some(hasher.finalize().to_hex().to_string())
+    }
+
     /// The file a template comes from, for diagnostics: the podcast's override, or the
     /// built-in file (`<built-in theme>/templates/<name>`).
     pub fn template_path(&self, name: &str) -> PathBuf {

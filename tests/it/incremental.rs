@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use carnets::BuildOptions;
 
-use crate::common::{carnets, copy_tree, podcast, run, tree};
+use crate::common::{carnets, copy_tree, podcast, repo as carnets_repo, run, tree};
 
 /// Builds `root` into `root/public` with the binary; returns its stderr (with the trace).
 fn build(root: &Path) -> String {
@@ -114,6 +114,34 @@ fn every_kind_of_change_rebuilds_like_a_build_from_scratch() {
         .set_modified(modified)
         .unwrap();
     rebuild_matches_scratch(&root, "notes edited, time put back");
+
+    // Episode pages are rendered again only when what they show changed: a neighbour's
+    // title (in the « previous / next » links), a template, a page touched in the output.
+    let neighbour = episode(&root, "002-vbr-sans-xing").join("episode.md");
+    let text = fs::read_to_string(&neighbour).unwrap();
+    fs::write(
+        &neighbour,
+        text.replace("Formations &", "Formations, diplômes &"),
+    )
+    .unwrap();
+    rebuild_matches_scratch(&root, "a neighbour's title edited");
+
+    let template = fs::read_to_string(carnets_repo().join("theme/templates/episode.html")).unwrap();
+    fs::create_dir_all(root.join("theme/templates")).unwrap();
+    fs::write(
+        root.join("theme/templates/episode.html"),
+        template.replace(
+            "{% block content %}",
+            "{% block content %}<p>Modèle maison</p>",
+        ),
+    )
+    .unwrap();
+    rebuild_matches_scratch(&root, "episode template overridden");
+    let page = root.join("public/episodes/003-mpeg2/index.html");
+    assert!(fs::read_to_string(&page).unwrap().contains("Modèle maison"));
+
+    fs::write(&page, "abîmée").unwrap();
+    rebuild_matches_scratch(&root, "an episode page damaged in the output");
 
     fs::remove_dir_all(episode(&root, "004-mpeg25-etiquete")).unwrap();
     rebuild_matches_scratch(&root, "episode removed (a warning)");

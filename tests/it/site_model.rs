@@ -89,7 +89,8 @@ pub fn episode(n: u32, secs: u64) -> Episode {
 
 /// Renders and indexes the output by path.
 pub fn render(show: &Show, episodes: &[Episode], theme: &Path) -> BTreeMap<String, OutputFile> {
-    let files = carnets::site::render(show, episodes, theme).expect("the site renders");
+    let files =
+        carnets::site::render(show, episodes, theme, &|_, _| None).expect("the site renders");
     let mut by_path = BTreeMap::new();
     for file in files {
         let path = file.path.clone();
@@ -104,7 +105,9 @@ pub fn text(files: &BTreeMap<String, OutputFile>, path: &str) -> String {
         .unwrap_or_else(|| panic!("no {path}"))
         .content
     {
-        Content::Bytes(bytes) => String::from_utf8(bytes.clone()).unwrap(),
+        Content::Bytes(bytes) | Content::Page { bytes, .. } => {
+            String::from_utf8(bytes.clone()).unwrap()
+        }
         other => panic!("{path} is not rendered: {other:?}"),
     }
 }

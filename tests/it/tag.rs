@@ -155,7 +155,8 @@ fn publish_episode(
         },
     };
     let cache = carnets::output::SourceCache::open(&dir.path().join(".carnets"));
-    publish(&out, vec![file], &cache).unwrap();
+    let previous = carnets::output::Previous::read(&out, &cache).unwrap();
+    publish(&out, vec![file], &cache, previous).unwrap();
     let mp3 = out.join(episode.audio_path());
     Published { dir, mp3, tag }
 }
