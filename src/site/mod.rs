@@ -224,18 +224,22 @@ pub fn render(
         };
         engine.render_from("episode.html", path, ctx, from);
     };
-    let search_page = || {
-        let search_link = urls.link(SEARCH_PAGE);
-        let page = PageMeta {
-            kind: "search",
-            link: &search_link,
-            title: format!("{} — {}", strings["search_title"], site.title),
+    // The `page` of a page about the whole show (no JSON-LD of its own).
+    let show_page = |kind: &str, path: &str, title: String| {
+        PageMeta {
+            kind,
+            link: &urls.link(path),
+            title,
             description: &site.description_text,
             image: &site.image.abs_url,
             json_ld: None,
-        };
+        }
+        .value()
+    };
+    let search_page = || {
+        let title = format!("{} — {}", strings["search_title"], site.title);
         let ctx = context! {
-            page => page.value(),
+            page => show_page("search", SEARCH_PAGE, title),
             episodes => ser(&items),
             search_index => &search_index,
             ..globals.clone()
@@ -243,30 +247,13 @@ pub fn render(
         engine.render("search.html", format!("{SEARCH_PAGE}index.html"), ctx);
     };
     let not_found_page = || {
-        let not_found = urls.link("404.html");
-        let page = PageMeta {
-            kind: "404",
-            link: &not_found,
-            title: format!("{} — {}", strings["not_found_title"], site.title),
-            description: &site.description_text,
-            image: &site.image.abs_url,
-            json_ld: None,
-        };
-        let ctx = context! { page => page.value(), ..globals.clone() };
+        let title = format!("{} — {}", strings["not_found_title"], site.title);
+        let ctx = context! { page => show_page("404", "404.html", title), ..globals.clone() };
         engine.render("404.html", "404.html".to_string(), ctx);
     };
     let sitemap_page = || {
-        let sitemap_link = urls.link("sitemap.xml");
-        let page = PageMeta {
-            kind: "sitemap",
-            link: &sitemap_link,
-            title: site.title.clone(),
-            description: &site.description_text,
-            image: &site.image.abs_url,
-            json_ld: None,
-        };
         let ctx = context! {
-            page => page.value(),
+            page => show_page("sitemap", "sitemap.xml", site.title.clone()),
             urls => ser(sitemap(&urls, &pages, &items)),
             ..globals.clone()
         };
