@@ -7,9 +7,10 @@ cd "$(dirname "$0")/.."
 
 # util-linux and mount: the fault-injection tests mount a small tmpfs in a private namespace
 # (unshare, mount) and drop root's file-permission bypass (setpriv).
-debian_packages=(ffmpeg lame espeak-ng sox chromium util-linux mount)
+# hugo and GNU time: `cargo test --all-targets` also runs the benchmark harness, at N = 10.
+debian_packages=(ffmpeg lame espeak-ng sox chromium util-linux mount hugo time)
 missing=()
-for tool in ffmpeg ffprobe lame espeak-ng sox chromium unshare setpriv mount mkfifo; do
+for tool in ffmpeg ffprobe lame espeak-ng sox chromium unshare setpriv mount mkfifo hugo /usr/bin/time; do
     command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if ((${#missing[@]})); then

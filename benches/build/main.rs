@@ -15,6 +15,9 @@
 //! - peak memory (max RSS) of the cold builds, at N and at M (default 5000; 0 skips it), and
 //!   the cold time at M against N's, S times (default 1: each run keeps 11 GB until the end);
 //! - the frame scan alone, one core, over the N MP3s from the page cache.
+//!
+//! Under `cargo test --all-targets` (no `--bench`), it runs at N = 10, once, without the
+//! N = 5000 part: a check that the harness works, not a measure.
 
 mod hugo;
 mod measure;
@@ -34,11 +37,22 @@ struct Args {
 }
 
 fn args() -> Args {
-    let mut args = Args {
-        episodes: 1000,
-        runs: 5,
-        scale: 5000,
-        scale_runs: 1,
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this harness without it,
+    // as a test of the harness itself: a few episodes, once, in seconds.
+    let benching = std::env::args().any(|a| a == "--bench");
+    let mut args = match benching {
+        true => Args {
+            episodes: 1000,
+            runs: 5,
+            scale: 5000,
+            scale_runs: 1,
+        },
+        false => Args {
+            episodes: 10,
+            runs: 1,
+            scale: 0,
+            scale_runs: 1,
+        },
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
