@@ -371,16 +371,25 @@ fn load(
     recorded.apply_to_show(root, &mut show)?;
     let selection = episode::Selection { drafts, now };
     // The show's artwork is prepared (decoded, scaled, encoded: a core for a while) while the
-    // episodes load; the tags need it next.
+    // episodes load, the tags need it next; the notes kept by the last run are read first.
     let measuring = progress::Progress::new("mesure des MP3", episode::count(root));
     let probe = |path: &Path| {
         let measured = cache.probe(path);
         measuring.step();
         measured
     };
+    let notes =
+        |source: &str, prefix: &str, sanitize: bool| cache.notes_html(source, prefix, sanitize);
+    let sources = episode::Sources {
+        probe: &probe,
+        notes: &notes,
+    };
     let ((mut episodes, episode_findings), _) = rayon::join(
-        || episode::load_all(root, &show, &selection, &probe),
-        || covers.then(|| cache.cover(&show.image.source)),
+        || episode::load_all(root, &show, &selection, &sources),
+        || {
+            cache.read_notes();
+            covers.then(|| cache.cover(&show.image.source))
+        },
     );
     found.extend(episode_findings);
     let preview = drafts || base_url.is_some();

@@ -11,6 +11,7 @@ pub mod times;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -19,7 +20,7 @@ use crate::config::{self, Checker};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Episode, EpisodeType, Positions, Show};
 use crate::yaml;
-use crate::{markdown, paths, validate};
+use crate::{paths, validate};
 use front_matter::RawEpisode;
 
 pub use front_matter::{Split, parse_header, split};
@@ -39,12 +40,21 @@ pub struct Selection {
 /// Measures an MP3.
 pub type Prober<'a> = dyn Fn(&Path) -> Result<AudioInfo, ProbeError> + Sync + 'a;
 
+/// Renders show notes as [`crate::markdown::to_html`] does (a build keeps them between runs).
+pub type NotesRenderer<'a> = dyn Fn(&str, &str, bool) -> Arc<str> + Sync + 'a;
+
+/// What loading asks of the build: measuring the MP3s and rendering the notes.
+pub struct Sources<'a> {
+    pub probe: &'a Prober<'a>,
+    pub notes: &'a NotesRenderer<'a>,
+}
+
 /// Loads every `episodes/<slug>/` folder of `root`; returns the published ones newest first.
 pub fn load_all(
     root: &Path,
     show: &Show,
     selection: &Selection,
-    probe: &Prober<'_>,
+    sources: &Sources<'_>,
 ) -> (Vec<Episode>, Diagnostics) {
     let mut found = Diagnostics::default();
     let dirs = match episode_dirs(&root.join("episodes")) {
@@ -56,7 +66,7 @@ pub fn load_all(
     };
     let results: Vec<(Option<Episode>, Diagnostics)> = dirs
         .par_iter()
-        .map(|dir| load_one(dir, show, selection, probe))
+        .map(|dir| load_one(dir, show, selection, sources))
         .collect();
     let mut episodes = Vec::new();
     for (episode, diagnostics) in results {
@@ -98,7 +108,7 @@ fn load_one(
     dir: &Path,
     show: &Show,
     selection: &Selection,
-    probe: &Prober<'_>,
+    sources: &Sources<'_>,
 ) -> (Option<Episode>, Diagnostics) {
     let mut found = Diagnostics::default();
     let slug = dir
@@ -153,7 +163,7 @@ fn load_one(
         found,
     };
     let loaded = convert(
-        raw, dir, &slug, parts.body, show, selection, probe, &mut check,
+        raw, dir, &slug, parts.body, show, selection, sources, &mut check,
     );
     let found = check.found;
     (loaded.filter(|_| !found.has_errors()), found)
@@ -167,7 +177,7 @@ fn convert(
     body: &str,
     show: &Show,
     selection: &Selection,
-    probe: &Prober<'_>,
+    sources: &Sources<'_>,
     check: &mut Checker,
 ) -> Option<Episode> {
     let offset = check.line_offset;
@@ -252,7 +262,7 @@ fn convert(
         return None;
     }
     let audio = audio?;
-    let media = match probe(&audio) {
+    let media = match (sources.probe)(&audio) {
         Ok(media) => media,
         Err(e) => {
             check.found.push(Diagnostic::error(&audio, e.to_string()));
@@ -296,7 +306,7 @@ fn convert(
             .map(config::Keywords::into_vec)
             .unwrap_or_default(),
         draft: raw.draft,
-        notes_html: markdown::to_html(body, &format!("fn-{slug}"), !show.unsafe_html).into(),
+        notes_html: (sources.notes)(body, &format!("fn-{slug}"), !show.unsafe_html),
         media,
         published_size: 0,
         positions,

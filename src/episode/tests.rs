@@ -43,7 +43,14 @@ fn now() -> jiff::Timestamp {
 
 fn run(dir: &Path, drafts: bool) -> (Vec<Episode>, Diagnostics) {
     let (show, _) = config::load(dir, None).expect("show loads");
-    load_all(dir, &show, &Selection { drafts, now: now() }, &one_minute)
+    let notes = |source: &str, prefix: &str, sanitize: bool| {
+        crate::markdown::to_html(source, prefix, sanitize).into()
+    };
+    let sources = Sources {
+        probe: &one_minute,
+        notes: &notes,
+    };
+    load_all(dir, &show, &Selection { drafts, now: now() }, &sources)
 }
 
 fn messages(found: &Diagnostics, root: &Path) -> Vec<String> {

@@ -25,10 +25,25 @@ fn is_stripped(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// Whether UTF-8 `bytes` hold a character [`is_stripped`] is true for, looked for byte by byte
+/// (the notes of a thousand episodes are megabytes): a C0 control is one byte below 0x20, DEL
+/// is 0x7F, a C1 control is 0xC2 then 0x80–0x9F, U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+fn has_stripped(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => false,
+        0..0x20 | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..0xA0).contains(n)),
+        0xEF => bytes
+            .get(i + 1..i + 3)
+            .is_some_and(|n| n == [0xBF, 0xBE] || n == [0xBF, 0xBF]),
+        _ => false,
+    })
+}
+
 /// Removes the characters the feed never carries: control characters other than tab, newline
 /// and carriage return, and the non-characters U+FFFE and U+FFFF.
 pub fn strip_control_chars(text: &str) -> Cow<'_, str> {
-    if text.chars().any(is_stripped) {
+    if has_stripped(text.as_bytes()) {
         Cow::Owned(text.chars().filter(|&c| !is_stripped(c)).collect())
     } else {
         Cow::Borrowed(text)
@@ -198,6 +213,15 @@ mod tests {
     #[test]
     fn carriage_returns_survive_in_text() {
         assert_eq!(escape_text("a\r\nb"), "a&#xD;\nb");
+    }
+
+    #[test]
+    fn the_byte_scan_finds_exactly_the_stripped_characters() {
+        let mut buf = [0; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("a{}b", c.encode_utf8(&mut buf));
+            assert_eq!(has_stripped(text.as_bytes()), is_stripped(c), "{c:?}");
+        }
     }
 
     #[test]

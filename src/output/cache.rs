@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::Arc;
 
+use super::notes::NotesCache;
 use crate::audio::{self, AudioInfo, CoverError, ProbeError};
 use crate::loudness::{self, Loudness, LoudnessError};
 
@@ -67,6 +68,7 @@ pub struct SourceCache {
     covers: Mutex<BTreeMap<String, Arc<Vec<u8>>>>,
     /// Loudness measurements: those on disk, and those this run used.
     loudness: Mutex<[BTreeMap<String, Loudness>; 2]>,
+    notes: NotesCache,
 }
 
 impl SourceCache {
@@ -92,6 +94,7 @@ impl SourceCache {
                     .unwrap_or_default(),
                 BTreeMap::new(),
             ]),
+            notes: NotesCache::open(dir),
         }
     }
 
@@ -127,6 +130,17 @@ impl SourceCache {
                 .map(|(_, hash)| hash.clone())
         };
         seen(&lock(&self.used)).or_else(|| seen(&lock(&self.index)))
+    }
+
+    /// Show notes as HTML (see [`crate::markdown::to_html`]), rendered by an earlier run when
+    /// it had the same source.
+    pub fn notes_html(&self, source: &str, id_prefix: &str, sanitize: bool) -> Arc<str> {
+        self.notes.html(source, id_prefix, sanitize)
+    }
+
+    /// Reads the notes rendered by earlier runs now rather than at the first [`Self::notes_html`].
+    pub fn read_notes(&self) {
+        self.notes.read();
     }
 
     /// Measures an MP3, from the cache when the file is as it was when last measured.
@@ -272,7 +286,8 @@ impl SourceCache {
         used.sources.retain(|path, _| path.to_str().is_some());
         used.audio.retain(|path, _| path.to_str().is_some());
         let bytes = serde_json::to_vec(&*used).map_err(io::Error::other)?;
-        super::write_atomically(&self.dir.join(INDEX), &bytes)
+        super::write_atomically(&self.dir.join(INDEX), &bytes)?;
+        self.notes.save()
     }
 }
 
@@ -283,7 +298,7 @@ fn changed(path: &Path) -> io::Error {
     ))
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+pub(super) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     // A panic elsewhere cannot leave an index half-updated: every update is one insert.
     mutex
         .lock()

@@ -10,6 +10,7 @@
 //! what the site holds.
 
 pub mod cache;
+mod notes;
 mod staging;
 pub mod stamp;
 mod write;
