@@ -240,11 +240,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         }
     }
     let previous = output::Previous::read(out, &cache).map_err(io_error)?;
-    let kept = |path: &str, from: &str| previous.kept(path, from);
+    let memo = site::Memo {
+        kept: &|path, from| previous.kept(path, from),
+        fragment: &|key, make| cache.fragment(key, make),
+    };
     // The pages (the longest) render on this thread; the feed, then a look at what the build
     // read (for the stamp), on the other.
     let (pages, (feed, stamp)) = rayon::join(
-        || site::render(&show, &episodes, &options.root.join("theme"), &kept),
+        || site::render(&show, &episodes, &options.root.join("theme"), &memo),
         || {
             let feed = feed::render(&show, &episodes);
             let until = stamp::next_release(&options.root, &show, &episodes, options);
@@ -371,7 +374,7 @@ fn load(
     recorded.apply_to_show(root, &mut show)?;
     let selection = episode::Selection { drafts, now };
     // The show's artwork is prepared (decoded, scaled, encoded: a core for a while) while the
-    // episodes load, the tags need it next; the notes kept by the last run are read first.
+    // episodes load, the tags need it next; what the last run kept is read first.
     let measuring = progress::Progress::new("mesure des MP3", episode::count(root));
     let probe = |path: &Path| {
         let measured = cache.probe(path);
@@ -387,7 +390,7 @@ fn load(
     let ((mut episodes, episode_findings), _) = rayon::join(
         || episode::load_all(root, &show, &selection, &sources),
         || {
-            cache.read_notes();
+            cache.read_fragments();
             covers.then(|| cache.cover(&show.image.source))
         },
     );

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::Arc;
 
-use super::notes::NotesCache;
+use super::fragments::{self, Fragments};
 use crate::audio::{self, AudioInfo, CoverError, ProbeError};
 use crate::loudness::{self, Loudness, LoudnessError};
 
@@ -68,7 +68,7 @@ pub struct SourceCache {
     covers: Mutex<BTreeMap<String, Arc<Vec<u8>>>>,
     /// Loudness measurements: those on disk, and those this run used.
     loudness: Mutex<[BTreeMap<String, Loudness>; 2]>,
-    notes: NotesCache,
+    fragments: Fragments,
 }
 
 impl SourceCache {
@@ -94,7 +94,7 @@ impl SourceCache {
                     .unwrap_or_default(),
                 BTreeMap::new(),
             ]),
-            notes: NotesCache::open(dir),
+            fragments: Fragments::open(dir),
         }
     }
 
@@ -135,12 +135,30 @@ impl SourceCache {
     /// Show notes as HTML (see [`crate::markdown::to_html`]), rendered by an earlier run when
     /// it had the same source.
     pub fn notes_html(&self, source: &str, id_prefix: &str, sanitize: bool) -> Arc<str> {
-        self.notes.html(source, id_prefix, sanitize)
+        let mut hasher = blake3::Hasher::new();
+        let parts: [&[u8]; 4] = [
+            b"notes",
+            &[u8::from(sanitize)],
+            id_prefix.as_bytes(),
+            source.as_bytes(),
+        ];
+        for part in parts {
+            hasher.update(&(part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+        self.fragments.get(*hasher.finalize().as_bytes(), || {
+            crate::markdown::to_html(source, id_prefix, sanitize)
+        })
     }
 
-    /// Reads the notes rendered by earlier runs now rather than at the first [`Self::notes_html`].
-    pub fn read_notes(&self) {
-        self.notes.read();
+    /// Text made from what hashes to `key`, made by `make` unless an earlier run made it.
+    pub fn fragment(&self, key: fragments::Key, make: impl FnOnce() -> String) -> Arc<str> {
+        self.fragments.get(key, make)
+    }
+
+    /// Reads the fragments made by earlier runs now rather than at the first use.
+    pub fn read_fragments(&self) {
+        self.fragments.read();
     }
 
     /// Measures an MP3, from the cache when the file is as it was when last measured.
@@ -287,7 +305,7 @@ impl SourceCache {
         used.audio.retain(|path, _| path.to_str().is_some());
         let bytes = serde_json::to_vec(&*used).map_err(io::Error::other)?;
         super::write_atomically(&self.dir.join(INDEX), &bytes)?;
-        self.notes.save()
+        self.fragments.save()
     }
 }
 

@@ -10,7 +10,7 @@
 //! what the site holds.
 
 pub mod cache;
-mod notes;
+mod fragments;
 mod staging;
 pub mod stamp;
 mod write;
@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use cache::Identity;
 pub use cache::SourceCache;
+pub use fragments::Key as FragmentKey;
 
 /// What a published file holds.
 #[derive(Clone, Debug)]

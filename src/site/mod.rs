@@ -29,6 +29,7 @@ mod urls;
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};
@@ -41,7 +42,7 @@ pub use transcript::ParagraphCtx;
 
 use crate::diag::Diagnostics;
 use crate::model::{Episode, Show};
-use crate::output::{Content, OutputFile};
+use crate::output::{Content, FragmentKey, OutputFile};
 use context::{Link, Urls};
 use engine::Engine;
 
@@ -90,11 +91,30 @@ pub fn paginate(count: usize, per_page: usize) -> Vec<Page> {
 /// same (path, inputs hash): that page needs no rendering.
 pub type Kept<'a> = dyn Fn(&str, &str) -> Option<String> + Sync + 'a;
 
+/// Text made from what hashes to a key: by an earlier build, or else now by the function given.
+pub type Fragment<'a> = dyn Fn(FragmentKey, &dyn Fn() -> String) -> Arc<str> + Sync + 'a;
+
+/// What the builds before this one left that it may reuse.
+pub struct Memo<'a> {
+    pub kept: &'a Kept<'a>,
+    pub fragment: &'a Fragment<'a>,
+}
+
+impl Memo<'static> {
+    /// Nothing to reuse: every page rendered, every fragment made.
+    pub fn none() -> Self {
+        Memo {
+            kept: &|_, _| None,
+            fragment: &|_, make| make().into(),
+        }
+    }
+}
+
 pub fn render(
     show: &Show,
     episodes: &[Episode],
     theme_dir: &Path,
-    kept: &Kept<'_>,
+    memo: &Memo<'_>,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let locale = Locale::from_language(&show.language);
     let theme = Theme::new(theme_dir);
@@ -116,9 +136,16 @@ pub fn render(
         .par_iter()
         .map(|e| context::episode(e, &site, locale, &urls))
         .collect();
-
-    let index = search::index(&items);
-
+    let item_hashes: Vec<blake3::Hash> = items
+        .par_iter()
+        .map(|item| blake3::hash(&serde_json::to_vec(item).unwrap_or_default()))
+        .collect();
+    let index = search::index(items.len(), |i| {
+        let mut key = blake3::Hasher::new_derive_key("carnets search index entry");
+        key.update(item_hashes[i].as_bytes());
+        let key = key.finalize();
+        (memo.fragment)(*key.as_bytes(), &|| search::entry(&items[i]))
+    });
     let search_index = versioned(&urls.link(SEARCH_INDEX).url, index.as_bytes());
 
     let strings = locale.strings();
@@ -136,13 +163,6 @@ pub fn render(
         }
         Some(hasher)
     });
-    let item_hashes: Vec<blake3::Hash> = match made_from {
-        Some(_) => items
-            .par_iter()
-            .map(|item| blake3::hash(&serde_json::to_vec(item).unwrap_or_default()))
-            .collect(),
-        None => Vec::new(),
-    };
     let globals = context! {
         site => ser(&site),
         t => ser(&strings),
@@ -198,7 +218,7 @@ pub fn render(
             hasher.finalize().to_hex().to_string()
         });
         if let Some(from) = from.as_deref()
-            && let Some(key) = kept(&path, from)
+            && let Some(key) = (memo.kept)(&path, from)
         {
             engine.keep(path, key, from.to_string());
             return;

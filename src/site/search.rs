@@ -7,6 +7,8 @@
 //! The text is kept as written: the script folds case and accents itself (« equipe » finds
 //! « équipe »), with one rule for the index and the query.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -41,23 +43,26 @@ struct Paragraph<'a> {
     text: &'a str,
 }
 
-/// The index of `episodes` (newest first), as compact JSON. Entries are made on every core, a
-/// few dozen at a time, so that the text of every episode is not held twice at once.
-pub fn index(episodes: &[EpisodeCtx]) -> String {
+/// The index of `count` episodes (newest first) whose entries `entry` gives, as compact JSON.
+/// Entries are made on every core, a few dozen at a time, so that the text of every episode is
+/// not held twice at once.
+pub fn index(count: usize, entry: impl Fn(usize) -> Arc<str> + Sync) -> String {
     let mut json = String::from("{\"version\":1,\"episodes\":[");
-    for (c, chunk) in episodes.chunks(64).enumerate() {
-        let entries: Vec<String> = chunk.par_iter().map(entry).collect();
-        if c > 0 {
-            json.push(',');
+    for chunk in (0..count).collect::<Vec<_>>().chunks(64) {
+        let entries: Vec<Arc<str>> = chunk.par_iter().map(|&i| entry(i)).collect();
+        for entry in entries {
+            if !json.ends_with('[') {
+                json.push(',');
+            }
+            json.push_str(&entry);
         }
-        json.push_str(&entries.join(","));
     }
     json.push_str("]}\n");
     json
 }
 
 /// One episode's entry, as compact JSON.
-fn entry(e: &EpisodeCtx) -> String {
+pub fn entry(e: &EpisodeCtx) -> String {
     let entry = Entry {
         url: &e.url,
         title: &e.title,

@@ -363,8 +363,9 @@ fn a_template_error_names_the_podcast_file_and_line() {
     .unwrap();
     let show = show("https://carnets.example.org/");
     let episodes = [episode(1, 60), episode(2, 60)];
-    let errors = carnets::site::render(&show, &episodes, theme.path(), &|_, _| None)
-        .expect_err("a misspelt variable fails the build");
+    let errors =
+        carnets::site::render(&show, &episodes, theme.path(), &carnets::site::Memo::none())
+            .expect_err("a misspelt variable fails the build");
     let errors: Vec<_> = errors.into_iter().collect();
     assert_eq!(
         errors.len(),

@@ -1,12 +1,13 @@
-//! Show notes already rendered. Markdown to sanitised HTML is the largest part of loading an
-//! unchanged episode, so the HTML is kept in `<root>/.carnets/notes.bin`, keyed by the hash of
-//! what it was rendered from, and a rebuild renders only the notes that changed.
+//! Text a build made before, kept for the next one in `<root>/.carnets/fragments.bin`, each by
+//! the hash of what it was made from: the show notes as HTML (Markdown to sanitised HTML is the
+//! largest part of loading an unchanged episode) and the search index's entries. A rebuild
+//! makes again only the fragments whose sources changed.
 //!
 //! The file is read only by the carnets executable that wrote it (its first line names it):
-//! another version may render the same Markdown differently. After that line come the notes,
-//! each as its 32-byte key, its length (`u32`, little-endian) and its HTML. A build appends the
-//! notes it rendered; the file is written afresh when most of what it holds is no longer used, or when it
-//! cannot be read to its end.
+//! another version may make the same fragment differently. After that line come the fragments,
+//! each as its 32-byte key, its length (`u32`, little-endian) and its text. A build appends the
+//! fragments it made; the file is written afresh when most of what it holds is no longer used,
+//! or when it cannot be read to its end.
 
 use std::collections::HashMap;
 use std::fs;
@@ -16,35 +17,35 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use super::cache::lock;
-use crate::markdown;
 
-const FILE: &str = "notes.bin";
+const FILE: &str = "fragments.bin";
 
-type Key = [u8; 32];
+/// The hash of what a fragment is made from.
+pub type Key = [u8; 32];
 
-/// The notes of the file: its bytes, and where each note is in them.
+/// The fragments of the file: its bytes, and where each fragment is in them.
 #[derive(Default)]
 struct Known {
     bytes: Vec<u8>,
     notes: HashMap<Key, Range<usize>>,
 }
 
-pub struct NotesCache {
+pub struct Fragments {
     file: PathBuf,
     /// The file's first line for this executable; `None` when it cannot be told apart from
     /// another one (then nothing is kept).
     header: Option<String>,
     /// Read on first use.
     known: OnceLock<Known>,
-    /// Notes this run used, and whether it rendered them.
+    /// Fragments this run used, and whether it made them.
     used: Mutex<HashMap<Key, (Arc<str>, bool)>>,
 }
 
-impl NotesCache {
+impl Fragments {
     pub fn open(dir: &Path) -> Self {
-        NotesCache {
+        Fragments {
             file: dir.join(FILE),
-            header: super::stamp::executable().map(|exe| format!("carnets notes {exe}\n")),
+            header: super::stamp::executable().map(|exe| format!("carnets fragments {exe}\n")),
             known: OnceLock::new(),
             used: Mutex::default(),
         }
@@ -68,33 +69,23 @@ impl NotesCache {
         })
     }
 
-    /// The HTML of `source` (see [`markdown::to_html`]), rendered now only if no earlier run did.
-    pub fn html(&self, source: &str, id_prefix: &str, sanitize: bool) -> Arc<str> {
-        let mut hasher = blake3::Hasher::new();
-        for part in [
-            &[u8::from(sanitize)],
-            id_prefix.as_bytes(),
-            source.as_bytes(),
-        ] {
-            hasher.update(&(part.len() as u64).to_le_bytes());
-            hasher.update(part);
-        }
-        let key = *hasher.finalize().as_bytes();
+    /// The fragment of `key`: the one an earlier run made, or else `make()`'s.
+    pub fn get(&self, key: Key, make: impl FnOnce() -> String) -> Arc<str> {
         let known = self.known();
         let kept = known
             .notes
             .get(&key)
             .and_then(|range| std::str::from_utf8(&known.bytes[range.clone()]).ok());
-        let (html, rendered): (Arc<str>, bool) = match kept {
-            Some(html) => (Arc::from(html), false),
-            None => (markdown::to_html(source, id_prefix, sanitize).into(), true),
+        let (text, made): (Arc<str>, bool) = match kept {
+            Some(text) => (Arc::from(text), false),
+            None => (make().into(), true),
         };
-        lock(&self.used).insert(key, (html.clone(), rendered));
-        html
+        lock(&self.used).insert(key, (text.clone(), made));
+        text
     }
 
-    /// Adds the notes this run rendered to the file, or writes it afresh with only the notes
-    /// this run used when most of it is stale.
+    /// Adds the fragments this run made to the file, or writes it afresh with only those this
+    /// run used when most of it is stale.
     pub fn save(&self) -> io::Result<()> {
         let (Some(header), Some(known)) = (&self.header, self.known.get()) else {
             return Ok(());
@@ -114,7 +105,7 @@ impl NotesCache {
         }
         new.sort_by_key(|(key, _)| *key);
         if !fresh {
-            // One write, so that two builds appending at once cannot interleave their notes.
+            // One write, so that two builds appending at once cannot interleave their fragments.
             let mut bytes = Vec::new();
             encode(&mut bytes, &new)?;
             return fs::OpenOptions::new()
@@ -125,7 +116,7 @@ impl NotesCache {
         let tmp = self
             .file
             .with_file_name(format!(".{FILE}.{}.tmp", std::process::id()));
-        // Written as it goes: the notes of thousands of episodes are megabytes.
+        // Written as it goes: the fragments of thousands of episodes are megabytes.
         let mut out = BufWriter::new(fs::File::create(&tmp)?);
         out.write_all(header.as_bytes())?;
         encode(&mut out, &new)?;
@@ -144,7 +135,7 @@ fn encode(out: &mut impl Write, notes: &[(&Key, &Arc<str>)]) -> io::Result<()> {
     Ok(())
 }
 
-/// Where each note is in a file written by the executable that `header` names; `None` when it
+/// Where each fragment is in a file written by the executable that `header` names; `None` when it
 /// is another's, or cut short (a build killed while writing it): it is then written afresh.
 fn index(bytes: &[u8], header: &str) -> Option<HashMap<Key, Range<usize>>> {
     let mut notes = HashMap::new();
@@ -171,29 +162,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn notes_are_rendered_once_then_read_back() {
+    fn fragments_are_made_once_then_read_back() {
         let dir = tempfile::tempdir().unwrap();
-        let cache = NotesCache::open(dir.path());
-        let html = cache.html("*Bonjour*", "fn-a", true);
-        assert_eq!(&*html, "<p><em>Bonjour</em></p>\n");
-        cache.save().unwrap();
+        let made = |text: &str| {
+            let text = text.to_string();
+            move || text
+        };
+        let fragments = Fragments::open(dir.path());
+        assert_eq!(&*fragments.get([1; 32], made("un")), "un");
+        fragments.save().unwrap();
 
-        let again = NotesCache::open(dir.path());
-        assert_eq!(again.html("*Bonjour*", "fn-a", true), html);
-        assert_eq!(again.known().notes.len(), 1);
-        // Another prefix is another note, appended to the file.
-        let footnote = "[^1]\n\n[^1]: x";
-        assert_ne!(
-            again.html(footnote, "fn-a", true),
-            again.html(footnote, "fn-b", true)
-        );
+        let again = Fragments::open(dir.path());
+        assert_eq!(&*again.get([1; 32], || unreachable!("kept")), "un");
+        assert_eq!(&*again.get([2; 32], made("deux")), "deux");
         again.save().unwrap();
-        assert_eq!(NotesCache::open(dir.path()).known().notes.len(), 3);
+        let third = Fragments::open(dir.path());
+        assert_eq!(third.known().notes.len(), 2);
+        assert_eq!(&*third.get([2; 32], || unreachable!("appended")), "deux");
     }
 
     #[test]
     fn a_foreign_or_cut_file_is_not_read() {
-        let header = "carnets notes x\n";
+        let header = "carnets fragments x\n";
         let mut bytes = header.as_bytes().to_vec();
         for (key, html) in [([7u8; 32], "<p>"), ([8u8; 32], "<p>a</p>")] {
             bytes.extend(key);
@@ -201,7 +191,7 @@ mod tests {
             bytes.extend(html.as_bytes());
         }
         assert_eq!(index(&bytes, header).map(|n| n.len()), Some(2));
-        assert_eq!(index(&bytes, "carnets notes y\n"), None);
+        assert_eq!(index(&bytes, "carnets fragments y\n"), None);
         assert_eq!(index(&bytes[..bytes.len() - 1], header), None);
     }
 }
