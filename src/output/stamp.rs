@@ -233,7 +233,7 @@ pub(crate) fn next_release(
         let hidden = dir
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden || !dir.is_dir() || published.contains(dir.as_path()) {
+        if hidden || published.contains(dir.as_path()) || !dir.is_dir() {
             continue;
         }
         let file = dir.join("episode.md");
