@@ -6,12 +6,12 @@
 //! The file is read only by the carnets executable that wrote it (its first line names it):
 //! another version may make the same fragment differently. After that line come the fragments,
 //! each as its 32-byte key, its length (`u32`, little-endian) and its text. A build appends the
-//! fragments it made; the file is written afresh when most of what it holds is no longer used,
-//! or when it cannot be read to its end.
+//! fragments it made (kept meanwhile in a file of its own, not in memory); the file is written
+//! afresh when most of what it holds is no longer used, or when it cannot be read to its end.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -37,8 +37,18 @@ pub struct Fragments {
     header: Option<String>,
     /// Read on first use.
     known: OnceLock<Known>,
-    /// Fragments this run used, and whether it made them.
-    used: Mutex<HashMap<Key, (Arc<str>, bool)>>,
+    /// Fragments this run used.
+    used: Mutex<HashSet<Key>>,
+    /// Fragments this run made, written as they are made (to an unnamed file: a build's
+    /// fragments are megabytes, better not held until the end).
+    made: Mutex<Made>,
+}
+
+enum Made {
+    Nothing,
+    Writing(BufWriter<fs::File>),
+    /// A fragment could not be written: none is kept.
+    Failed,
 }
 
 impl Fragments {
@@ -48,6 +58,7 @@ impl Fragments {
             header: super::stamp::executable().map(|exe| format!("carnets fragments {exe}\n")),
             known: OnceLock::new(),
             used: Mutex::default(),
+            made: Mutex::new(Made::Nothing),
         }
     }
 
@@ -76,12 +87,52 @@ impl Fragments {
             .notes
             .get(&key)
             .and_then(|range| std::str::from_utf8(&known.bytes[range.clone()]).ok());
-        let (text, made): (Arc<str>, bool) = match kept {
-            Some(text) => (Arc::from(text), false),
-            None => (make().into(), true),
+        let text = match kept {
+            Some(text) => Arc::from(text),
+            None => {
+                let text = make();
+                self.write_made(&key, &text);
+                Arc::from(text)
+            }
         };
-        lock(&self.used).insert(key, (text.clone(), made));
+        lock(&self.used).insert(key);
         text
+    }
+
+    fn write_made(&self, key: &Key, text: &str) {
+        if self.header.is_none() {
+            return;
+        }
+        let mut made = lock(&self.made);
+        if let Made::Nothing = *made {
+            *made = match self.unnamed_file() {
+                Ok(file) => Made::Writing(BufWriter::new(file)),
+                Err(_) => Made::Failed,
+            };
+        }
+        if let Made::Writing(out) = &mut *made
+            && encode(out, key, text.as_bytes()).is_err()
+        {
+            *made = Made::Failed;
+        }
+    }
+
+    /// A new file with no name, next to the cache file.
+    fn unnamed_file(&self) -> io::Result<fs::File> {
+        let path = self.tmp("made");
+        let file = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&path)?;
+        fs::remove_file(&path)?;
+        Ok(file)
+    }
+
+    fn tmp(&self, what: &str) -> PathBuf {
+        self.file
+            .with_file_name(format!(".{FILE}.{what}.{}.tmp", std::process::id()))
     }
 
     /// Adds the fragments this run made to the file, or writes it afresh with only those this
@@ -91,48 +142,55 @@ impl Fragments {
             return Ok(());
         };
         let used = lock(&self.used);
-        let mut new: Vec<(&Key, &Arc<str>)> = used
-            .iter()
-            .filter(|(_, (_, rendered))| *rendered)
-            .map(|(key, (html, _))| (key, html))
-            .collect();
+        let made = match std::mem::replace(&mut *lock(&self.made), Made::Nothing) {
+            Made::Nothing => None,
+            Made::Writing(out) => {
+                let mut file = out.into_inner().map_err(io::Error::other)?;
+                file.seek(SeekFrom::Start(0))?;
+                Some(file)
+            }
+            Made::Failed => return Ok(()),
+        };
         let fresh = known.bytes.is_empty() || known.notes.len() > 2 * used.len() + 64;
-        if !fresh && new.is_empty() {
-            return Ok(());
+        match (fresh, made) {
+            (false, None) => Ok(()),
+            (false, Some(mut made)) => {
+                // One write, so that two builds appending at once cannot interleave.
+                let mut bytes = Vec::new();
+                made.read_to_end(&mut bytes)?;
+                fs::OpenOptions::new()
+                    .append(true)
+                    .open(&self.file)?
+                    .write_all(&bytes)
+            }
+            (true, made) => {
+                let tmp = self.tmp("new");
+                let mut out = BufWriter::new(fs::File::create(&tmp)?);
+                out.write_all(header.as_bytes())?;
+                let mut kept: Vec<(&Key, &Range<usize>)> = known
+                    .notes
+                    .iter()
+                    .filter(|(key, _)| used.contains(*key))
+                    .collect();
+                kept.sort_by_key(|(_, range)| range.start);
+                for (key, range) in kept {
+                    encode(&mut out, key, &known.bytes[range.clone()])?;
+                }
+                let mut out = out.into_inner().map_err(io::Error::other)?;
+                if let Some(mut made) = made {
+                    io::copy(&mut made, &mut out)?;
+                }
+                fs::rename(&tmp, &self.file)
+            }
         }
-        if fresh {
-            new = used.iter().map(|(key, (html, _))| (key, html)).collect();
-        }
-        new.sort_by_key(|(key, _)| *key);
-        if !fresh {
-            // One write, so that two builds appending at once cannot interleave their fragments.
-            let mut bytes = Vec::new();
-            encode(&mut bytes, &new)?;
-            return fs::OpenOptions::new()
-                .append(true)
-                .open(&self.file)?
-                .write_all(&bytes);
-        }
-        let tmp = self
-            .file
-            .with_file_name(format!(".{FILE}.{}.tmp", std::process::id()));
-        // Written as it goes: the fragments of thousands of episodes are megabytes.
-        let mut out = BufWriter::new(fs::File::create(&tmp)?);
-        out.write_all(header.as_bytes())?;
-        encode(&mut out, &new)?;
-        out.into_inner().map_err(io::Error::other)?;
-        fs::rename(&tmp, &self.file)
     }
 }
 
-fn encode(out: &mut impl Write, notes: &[(&Key, &Arc<str>)]) -> io::Result<()> {
-    for (key, html) in notes {
-        let len = u32::try_from(html.len()).map_err(io::Error::other)?;
-        out.write_all(*key)?;
-        out.write_all(&len.to_le_bytes())?;
-        out.write_all(html.as_bytes())?;
-    }
-    Ok(())
+fn encode(out: &mut impl Write, key: &Key, text: &[u8]) -> io::Result<()> {
+    let len = u32::try_from(text.len()).map_err(io::Error::other)?;
+    out.write_all(key)?;
+    out.write_all(&len.to_le_bytes())?;
+    out.write_all(text)
 }
 
 /// Where each fragment is in a file written by the executable that `header` names; `None` when it
