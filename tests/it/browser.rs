@@ -39,20 +39,11 @@ fn node_modules() -> Option<PathBuf> {
     }
 }
 
-/// The repository's podcast (not its output or cache), with app links added for the
-/// subscribe block.
-fn repo_podcast(to: &Path) {
-    let repo = common::repo();
-    std::fs::create_dir_all(to).unwrap();
-    for name in ["podcast.yaml", "cover.jpg", "carnets.lock"] {
-        std::fs::copy(repo.join(name), to.join(name)).unwrap();
-    }
-    for dir in ["episodes", "theme"] {
-        common::copy_tree(&repo.join(dir), &to.join(dir));
-    }
-    let yaml = std::fs::read_to_string(to.join("podcast.yaml")).unwrap();
+/// Adds app links to a podcast, for the subscribe block.
+fn add_app_links(root: &Path) {
+    let yaml = std::fs::read_to_string(root.join("podcast.yaml")).unwrap();
     let links = "links:\n  apple: https://podcasts.apple.com/fr/podcast/les-carnets-de-l-ia/id0\n  antennapod: https://antennapod.org/deeplink/subscribe?url=https://carnets.citedelia.fr/feed.xml\n";
-    std::fs::write(to.join("podcast.yaml"), format!("{yaml}{links}")).unwrap();
+    std::fs::write(root.join("podcast.yaml"), format!("{yaml}{links}")).unwrap();
 }
 
 #[test]
@@ -64,9 +55,8 @@ fn the_site_works_in_a_real_browser_and_axe_finds_no_violation() {
     ) else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().join("p");
-    repo_podcast(&root);
+    let (dir, root) = common::repo_podcast();
+    add_app_links(&root);
     let server = Server::start(&root, &dir.path().join("tmp"));
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()

@@ -68,6 +68,21 @@ pub fn podcast(name: &str) -> (tempfile::TempDir, PathBuf) {
     (dir, root)
 }
 
+/// A copy of this repository's own podcast (its sources: not its output nor its cache) in a
+/// fresh temporary folder; the copy is at `.path().join("p")`.
+pub fn repo_podcast() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("p");
+    std::fs::create_dir_all(&root).expect("mkdir");
+    for name in ["podcast.yaml", "cover.jpg", "carnets.lock"] {
+        std::fs::copy(repo().join(name), root.join(name)).expect("copy");
+    }
+    for folder in ["episodes", "theme"] {
+        copy_tree(&repo().join(folder), &root.join(folder));
+    }
+    (dir, root)
+}
+
 /// Copies a folder recursively (plain files and folders only).
 pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).expect("mkdir");
