@@ -7,9 +7,9 @@
 //! N episodes (default 1000) are measured R times (default 5), alternating carnets and its
 //! reference in each run, and the medians are compared:
 //! - cold: `carnets build` into an empty output with no `.carnets` cache, against `cp -r` of
-//!   the episode folders; both read from the page cache (nothing is dropped from it), `sync`
-//!   runs before each timed command so neither pays for the other's writeback, and outputs
-//!   are moved aside rather than deleted until the end (see `Bench::discard`);
+//!   the episode folders; both read from the page cache, `sync` runs before each timed command
+//!   so neither pays for the other's writeback, and outputs are moved aside rather than
+//!   deleted until the end, and dropped from the page cache (see `Bench::discard`);
 //! - no-op: `carnets build` again, against `hugo` building the same notes as pages and a feed;
 //! - edit: one episode's notes changed, rebuilt, against the same Hugo build after the same edit;
 //! - peak memory (max RSS) of the cold builds, at N and at M (default 5000; 0 skips it), and
@@ -247,7 +247,25 @@ impl Bench {
             std::fs::create_dir_all(&self.trash).expect("create the trash folder");
             self.discarded.set(self.discarded.get() + 1);
             let to = self.trash.join(self.discarded.get().to_string());
-            std::fs::rename(path, to).expect("move an output to the trash folder");
+            std::fs::rename(path, &to).expect("move an output to the trash folder");
+            evict(&to);
+        }
+    }
+}
+
+/// Writes the files of `dir` to disk and drops them from the page cache: the outputs of the
+/// runs before would otherwise fill it, and each run would find less free memory than the one
+/// before (a copy that must wait for pages to be reclaimed is several times slower).
+fn evict(dir: &Path) {
+    rustix::fs::sync();
+    for entry in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if entry.file_type().is_file()
+            && let Ok(file) = std::fs::File::open(entry.path())
+        {
+            let _ = rustix::fs::fadvise(&file, 0, None, rustix::fs::Advice::DontNeed);
         }
     }
 }

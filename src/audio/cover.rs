@@ -4,7 +4,7 @@
 //!
 //! A JPEG already within both limits is embedded byte for byte (no generation loss, and the
 //! producer's file is what they chose). Anything else is decoded, oriented, flattened onto white,
-//! scaled down with Lanczos3 and encoded as JPEG, lowering the quality step by step until it
+//! scaled down with Lanczos3 (see `resample.rs`) and encoded as JPEG, lowering the quality step by step until it
 //! fits. The encoder is pure Rust and single-threaded here, so the same file gives the same bytes.
 
 use std::fmt;
@@ -12,7 +12,6 @@ use std::io::Cursor;
 use std::path::Path;
 
 use image::codecs::jpeg::JpegEncoder;
-use image::imageops::FilterType;
 use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageFormat, ImageReader, RgbImage};
 
 /// Longest side of the embedded artwork, in pixels.
@@ -83,7 +82,7 @@ pub fn fit_cover(bytes: &[u8]) -> Result<Vec<u8>, CoverError> {
             )));
         }
         let (width, height) = scaled(rgb.width(), rgb.height(), side);
-        rgb = resize_rgb(rgb, width, height);
+        rgb = super::resample::scale_down(&rgb, width, height);
     }
 }
 
@@ -152,42 +151,7 @@ fn resize(image: DynamicImage, width: u32, height: u32) -> RgbImage {
     } else {
         image.into_rgb8()
     };
-    resize_rgb(shrink(rgb, width, height), width, height)
-}
-
-/// Shrinks by the largest whole factor that keeps the image at least `width`×`height`, each
-/// pixel the mean of a square of the source, before Lanczos3 does the rest (libvips'
-/// `thumbnail` does the same). Lanczos3 straight from 3000 px held a 67 MB buffer of floats
-/// on top of the 27 MB picture; from 1500 px it needs 34 MB, and the picture is gone by then.
-fn shrink(rgb: RgbImage, width: u32, height: u32) -> RgbImage {
-    let factor = (rgb.width() / width.max(1)).min(rgb.height() / height.max(1));
-    if factor < 2 {
-        return rgb;
-    }
-    let area = factor * factor;
-    RgbImage::from_fn(rgb.width() / factor, rgb.height() / factor, |x, y| {
-        let mut sum = [0u32; 3];
-        for dy in 0..factor {
-            for dx in 0..factor {
-                let pixel = rgb.get_pixel(x * factor + dx, y * factor + dy).0;
-                for (s, c) in sum.iter_mut().zip(pixel) {
-                    *s += u32::from(c);
-                }
-            }
-        }
-        image::Rgb(sum.map(|s| u8::try_from((s + area / 2) / area).unwrap_or(u8::MAX)))
-    })
-}
-
-/// Lanczos3 through `DynamicImage`, whose methods are compiled (and optimised) in the `image`
-/// crate rather than instantiated unoptimised in ours: 3× faster in debug builds and tests.
-fn resize_rgb(rgb: RgbImage, width: u32, height: u32) -> RgbImage {
-    if (width, height) == rgb.dimensions() {
-        return rgb;
-    }
-    DynamicImage::ImageRgb8(rgb)
-        .resize_exact(width, height, FilterType::Lanczos3)
-        .into_rgb8()
+    super::resample::scale_down(&rgb, width, height)
 }
 
 fn flatten_on_white(image: &DynamicImage) -> RgbImage {

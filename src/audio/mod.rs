@@ -3,6 +3,7 @@
 pub mod cover;
 mod frame;
 mod probe;
+mod resample;
 mod stream;
 pub mod tag;
 mod tags;
