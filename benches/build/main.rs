@@ -191,6 +191,13 @@ fn main() {
             median(&scale_cold) / median(&cold),
             5.5 * m as f64 / 5000.0
         );
+        // The same ratio for the copy floor: how much of it is the machine's.
+        println!(
+            "| `cp -r` N = {m} / `cp -r` N = {n} | {:.3} s | {:.3} s | {:.2} | (reference) |",
+            median(&scale_cp),
+            median(&cp),
+            median(&scale_cp) / median(&cp),
+        );
     }
     println!("| frame scan, 1 core, page cache | {scan:.2} GB/s | | | ≥ 1 GB/s |");
     let all: Vec<&[Sample]> = vec![&cold, &cp, &noop, &hugo_noop, &edit, &hugo_edit];
