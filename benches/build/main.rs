@@ -191,6 +191,13 @@ fn main() {
             median(&scale_cold) / median(&cold),
             5.5 * m as f64 / 5000.0
         );
+        // The same in CPU time, which waiting for the disk does not inflate.
+        println!(
+            "| CPU time, cold N = {m} / cold N = {n} | {:.3} s | {:.3} s | {:.2} | (reference) |",
+            measure::median_cpu(&scale_cold),
+            measure::median_cpu(&cold),
+            measure::median_cpu(&scale_cold) / measure::median_cpu(&cold),
+        );
         // The same ratio for the copy floor: how much of it is the machine's.
         println!(
             "| `cp -r` N = {m} / `cp -r` N = {n} | {:.3} s | {:.3} s | {:.2} | (reference) |",

@@ -1,5 +1,5 @@
-//! Timing a command: wall-clock time and peak memory (max RSS, from GNU time), after a `sync`
-//! so that no earlier command's writeback lands in its time.
+//! Timing a command: wall-clock time, CPU time and peak memory (max RSS; both from GNU time),
+//! after a `sync` so that no earlier command's writeback lands in its time.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -9,6 +9,8 @@ use std::time::Instant;
 #[derive(Clone, Copy, Debug)]
 pub struct Sample {
     pub secs: f64,
+    /// User and system CPU time, over every core.
+    pub cpu_secs: f64,
     pub rss_mib: f64,
 }
 
@@ -19,7 +21,7 @@ pub fn run(command: &mut Command) -> Sample {
     let mut timed = Command::new("/usr/bin/time");
     timed
         .arg("-f")
-        .arg("%M")
+        .arg("%M %U %S")
         .arg("-o")
         .arg(&report)
         .arg(command.get_program())
@@ -32,13 +34,18 @@ pub fn run(command: &mut Command) -> Sample {
         "{command:?} failed:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let kib: f64 = std::fs::read_to_string(&report)
-        .ok()
-        .and_then(|text| text.trim().parse().ok())
-        .expect("GNU time's report");
+    let report_text = std::fs::read_to_string(&report).expect("GNU time's report");
+    let numbers: Vec<f64> = report_text
+        .split_whitespace()
+        .map(|n| n.parse().expect("GNU time's report holds numbers"))
+        .collect();
     let _ = std::fs::remove_file(PathBuf::from(&report));
+    let [kib, user, system] = numbers[..] else {
+        panic!("GNU time's report: {report_text}");
+    };
     Sample {
         secs,
+        cpu_secs: user + system,
         rss_mib: kib / 1024.0,
     }
 }
@@ -52,6 +59,18 @@ pub fn median(samples: &[Sample]) -> f64 {
         n if n % 2 == 1 => secs[n / 2],
         n => (secs[n / 2 - 1] + secs[n / 2]) / 2.0,
     }
+}
+
+/// Median CPU time of the samples, in seconds.
+pub fn median_cpu(samples: &[Sample]) -> f64 {
+    let cpu: Vec<Sample> = samples
+        .iter()
+        .map(|s| Sample {
+            secs: s.cpu_secs,
+            ..*s
+        })
+        .collect();
+    median(&cpu)
 }
 
 /// Largest peak RSS of the samples, in MiB.
