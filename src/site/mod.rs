@@ -12,7 +12,8 @@
 //! them, the list shown without JavaScript) and `search_index` (the index's URL, which changes
 //! with its content); `sitemap.xml` gets `urls`.
 //!
-//! An episode page is rendered again only when what it is made from changed (see [`Kept`]).
+//! An episode page, or a page of the archive, is rendered again only when what it is made from
+//! changed (see [`Kept`]).
 //!
 //! Besides the pages, the site has its search index (`search.json`, see `search.rs`).
 
@@ -170,7 +171,36 @@ pub fn render(
     let engine = Engine::new(theme);
 
     let pages = paginate(items.len(), PER_PAGE);
+    // What a page is made from: what every page is, its path, and the episodes in `slots`
+    // (by index; `None` for a neighbour that is not there).
+    let made_of = |path: &str, slots: &mut dyn Iterator<Item = Option<usize>>| {
+        let mut hasher = made_from.clone()?;
+        hasher.update(path.as_bytes());
+        for slot in slots {
+            match slot.and_then(|j| item_hashes.get(j)) {
+                Some(hash) => hasher.update(hash.as_bytes()),
+                None => hasher.update(&[0; 32]),
+            };
+        }
+        Some(hasher.finalize().to_hex().to_string())
+    };
+    // Keeps the output's copy of the page at `path` when it was made from the same; says so.
+    let kept = |path: &str, from: Option<&str>| {
+        let key = from.and_then(|from| (memo.kept)(path, from));
+        if let (Some(key), Some(from)) = (key.clone(), from) {
+            engine.keep(path.to_string(), key, from.to_string());
+        }
+        key.is_some()
+    };
     let archive_page = |page: &Page| {
+        let path = format!("{}index.html", page.path());
+        let from = made_of(
+            &format!("{path} of {}", page.total),
+            &mut page.episodes.clone().map(Some),
+        );
+        if kept(&path, from.as_deref()) {
+            return;
+        }
         let link = urls.link(&page.path());
         let neighbour = |n: usize| {
             (1..=page.total)
@@ -203,24 +233,15 @@ pub fn render(
             },
             ..globals.clone()
         };
-        engine.render("index.html", format!("{}index.html", page.path()), ctx);
+        engine.render_from("index.html", path, ctx, from);
     };
     let episode_page = |(i, item): (usize, &EpisodeCtx)| {
         let path = format!("{}index.html", sorted[i].page_path());
-        let from = made_from.clone().map(|mut hasher| {
-            hasher.update(path.as_bytes());
-            for j in [i.checked_sub(1), Some(i), Some(i + 1)] {
-                match j.and_then(|j| item_hashes.get(j)) {
-                    Some(hash) => hasher.update(hash.as_bytes()),
-                    None => hasher.update(&[0; 32]),
-                };
-            }
-            hasher.finalize().to_hex().to_string()
-        });
-        if let Some(from) = from.as_deref()
-            && let Some(key) = (memo.kept)(&path, from)
-        {
-            engine.keep(path, key, from.to_string());
+        let from = made_of(
+            &path,
+            &mut [i.checked_sub(1), Some(i), Some(i + 1)].into_iter(),
+        );
+        if kept(&path, from.as_deref()) {
             return;
         }
         let link = Link {
