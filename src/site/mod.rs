@@ -141,12 +141,18 @@ pub fn render(
         .par_iter()
         .map(|item| blake3::hash(&serde_json::to_vec(item).unwrap_or_default()))
         .collect();
-    let index = search::index(items.len(), |i| {
-        let mut key = blake3::Hasher::new_derive_key("carnets search index entry");
-        key.update(item_hashes[i].as_bytes());
-        let key = key.finalize();
-        (memo.fragment)(*key.as_bytes(), &|| search::entry(&items[i]))
-    });
+    // Every episode as a template value (for the search page, the largest) is made meanwhile.
+    let (index, all_items) = rayon::join(
+        || {
+            search::index(items.len(), |i| {
+                let mut key = blake3::Hasher::new_derive_key("carnets search index entry");
+                key.update(item_hashes[i].as_bytes());
+                let key = key.finalize();
+                (memo.fragment)(*key.as_bytes(), &|| search::entry(&items[i]))
+            })
+        },
+        || ser(&items),
+    );
     let search_index = versioned(&urls.link(SEARCH_INDEX).url, index.as_bytes());
 
     let strings = locale.strings();
@@ -281,7 +287,7 @@ pub fn render(
         let title = format!("{} — {}", strings["search_title"], site.title);
         let ctx = context! {
             page => show_page("search", SEARCH_PAGE, title),
-            episodes => ser(&items),
+            episodes => all_items.clone(),
             search_index => &search_index,
             ..globals.clone()
         };
