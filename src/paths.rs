@@ -60,6 +60,16 @@ pub fn within(base: &Path, path: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// What a folder entry is, a link followed (to what it points to): the entry says it without a
+/// `stat`, except for a link.
+pub fn entry_type(entry: &std::fs::DirEntry) -> Option<std::fs::FileType> {
+    let kind = entry.file_type().ok()?;
+    match kind.is_symlink() {
+        true => std::fs::metadata(entry.path()).ok().map(|m| m.file_type()),
+        false => Some(kind),
+    }
+}
+
 /// Reads a whole file, refusing anything that is not a regular file: a FIFO (or a device)
 /// would block the build forever, waiting for a writer that never comes.
 pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {

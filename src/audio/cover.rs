@@ -4,8 +4,9 @@
 //!
 //! A JPEG already within both limits is embedded byte for byte (no generation loss, and the
 //! producer's file is what they chose). Anything else is decoded, oriented, flattened onto white,
-//! scaled down with Lanczos3 (see `resample.rs`) and encoded as JPEG, lowering the quality step by step until it
-//! fits. The encoder is pure Rust and single-threaded here, so the same file gives the same bytes.
+//! scaled down with Lanczos3 (see `resample.rs`) and encoded as JPEG, lowering the quality step
+//! by step until it fits. The encoder is pure Rust and single-threaded here, so the same file
+//! gives the same bytes.
 
 use std::fmt;
 use std::io::Cursor;
@@ -82,7 +83,7 @@ pub fn fit_cover(bytes: &[u8]) -> Result<Vec<u8>, CoverError> {
             )));
         }
         let (width, height) = scaled(rgb.width(), rgb.height(), side);
-        rgb = super::resample::scale_down(&rgb, width, height);
+        rgb = super::resample::scale_down(rgb, width, height);
     }
 }
 
@@ -151,7 +152,7 @@ fn resize(image: DynamicImage, width: u32, height: u32) -> RgbImage {
     } else {
         image.into_rgb8()
     };
-    super::resample::scale_down(&rgb, width, height)
+    super::resample::scale_down(rgb, width, height)
 }
 
 fn flatten_on_white(image: &DynamicImage) -> RgbImage {

@@ -11,21 +11,17 @@ const ONE: i32 = 1 << SHIFT;
 
 /// `rgb` at `width`×`height` (not larger than it): shrunk by the largest whole factor that
 /// keeps it at least that size, then Lanczos3.
-pub fn scale_down(rgb: &RgbImage, width: u32, height: u32) -> RgbImage {
-    let factor = (rgb.width() / width.max(1))
-        .min(rgb.height() / height.max(1))
-        .max(1);
-    let shrunk;
+pub fn scale_down(rgb: RgbImage, width: u32, height: u32) -> RgbImage {
+    let factor = (rgb.width() / width.max(1)).min(rgb.height() / height.max(1));
     let rgb = if factor > 1 {
-        shrunk = box_shrink(rgb, factor);
-        &shrunk
+        box_shrink(&rgb, factor)
     } else {
         rgb
     };
     if rgb.dimensions() == (width, height) {
-        return rgb.clone();
+        return rgb;
     }
-    lanczos3(rgb, width, height)
+    lanczos3(&rgb, width, height)
 }
 
 /// Each pixel the mean of a `factor`×`factor` square of the source (the last partial ones
@@ -171,7 +167,7 @@ mod tests {
     #[test]
     fn a_flat_colour_stays_exactly_that_colour() {
         let flat = RgbImage::from_pixel(1500, 900, Rgb([12, 200, 255]));
-        let scaled = scale_down(&flat, 1400, 840);
+        let scaled = scale_down(flat, 1400, 840);
         assert_eq!(scaled.dimensions(), (1400, 840));
         assert!(scaled.pixels().all(|p| p.0 == [12, 200, 255]));
     }
@@ -179,7 +175,7 @@ mod tests {
     #[test]
     fn it_looks_like_the_image_crates_lanczos3() {
         let source = pattern(1500, 1500);
-        let ours = scale_down(&source, 1400, 1400);
+        let ours = scale_down(source.clone(), 1400, 1400);
         let theirs = DynamicImage::ImageRgb8(source)
             .resize_exact(1400, 1400, FilterType::Lanczos3)
             .into_rgb8();
@@ -210,6 +206,6 @@ mod tests {
                 assert_eq!(shrunk.get_pixel(x, y).0[c], mean(x, y, c));
             }
         }
-        assert_eq!(scale_down(&source, 1400, 933).dimensions(), (1400, 933));
+        assert_eq!(scale_down(source, 1400, 933).dimensions(), (1400, 933));
     }
 }

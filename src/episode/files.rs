@@ -162,11 +162,7 @@ pub(super) fn listing(dir: &Path) -> Vec<PathBuf> {
         .into_iter()
         .flatten()
         .filter_map(Result::ok)
-        // The folder entry says what it is, without a `stat`; a link is followed.
-        .filter(|e| {
-            e.file_type()
-                .is_ok_and(|t| t.is_file() || (t.is_symlink() && e.path().is_file()))
-        })
+        .filter(|e| paths::entry_type(e).is_some_and(|t| t.is_file()))
         .map(|e| e.path())
         .collect();
     files.sort();

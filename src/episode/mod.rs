@@ -97,11 +97,7 @@ fn episode_dirs(episodes: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut dirs: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        // The entry says what it is, without a `stat`; a link is followed.
-        .filter(|e| {
-            e.file_type()
-                .is_ok_and(|t| t.is_dir() || (t.is_symlink() && e.path().is_dir()))
-        })
+        .filter(|e| paths::entry_type(e).is_some_and(|t| t.is_dir()))
         .map(|e| e.path())
         .collect();
     dirs.sort();

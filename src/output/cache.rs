@@ -136,16 +136,15 @@ impl SourceCache {
     /// it had the same source.
     pub fn notes_html(&self, source: &str, id_prefix: &str, sanitize: bool) -> Arc<str> {
         let mut hasher = blake3::Hasher::new();
-        let parts: [&[u8]; 4] = [
-            b"notes",
-            &[u8::from(sanitize)],
-            id_prefix.as_bytes(),
-            source.as_bytes(),
-        ];
-        for part in parts {
-            hasher.update(&(part.len() as u64).to_le_bytes());
-            hasher.update(part);
-        }
+        super::hash_parts(
+            &mut hasher,
+            &[
+                b"notes",
+                &[u8::from(sanitize)],
+                id_prefix.as_bytes(),
+                source.as_bytes(),
+            ],
+        );
         self.fragments.get(*hasher.finalize().as_bytes(), || {
             crate::markdown::to_html(source, id_prefix, sanitize)
         })

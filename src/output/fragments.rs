@@ -27,7 +27,7 @@ pub type Key = [u8; 32];
 #[derive(Default)]
 struct Known {
     bytes: Vec<u8>,
-    notes: HashMap<Key, Range<usize>>,
+    ranges: HashMap<Key, Range<usize>>,
 }
 
 pub struct Fragments {
@@ -74,7 +74,7 @@ impl Fragments {
             };
             let bytes = fs::read(&self.file).unwrap_or_default();
             match index(&bytes, header) {
-                Some(notes) => Known { bytes, notes },
+                Some(ranges) => Known { bytes, ranges },
                 None => Known::default(),
             }
         })
@@ -84,7 +84,7 @@ impl Fragments {
     pub fn get(&self, key: Key, make: impl FnOnce() -> String) -> Arc<str> {
         let known = self.known();
         let kept = known
-            .notes
+            .ranges
             .get(&key)
             .and_then(|range| std::str::from_utf8(&known.bytes[range.clone()]).ok());
         let text = match kept {
@@ -151,7 +151,7 @@ impl Fragments {
             }
             Made::Failed => return Ok(()),
         };
-        let fresh = known.bytes.is_empty() || known.notes.len() > 2 * used.len() + 64;
+        let fresh = known.bytes.is_empty() || known.ranges.len() > 2 * used.len() + 64;
         match (fresh, made) {
             (false, None) => Ok(()),
             (false, Some(mut made)) => {
@@ -168,7 +168,7 @@ impl Fragments {
                 let mut out = BufWriter::new(fs::File::create(&tmp)?);
                 out.write_all(header.as_bytes())?;
                 let mut kept: Vec<(&Key, &Range<usize>)> = known
-                    .notes
+                    .ranges
                     .iter()
                     .filter(|(key, _)| used.contains(*key))
                     .collect();
@@ -196,7 +196,7 @@ fn encode(out: &mut impl Write, key: &Key, text: &[u8]) -> io::Result<()> {
 /// Where each fragment is in a file written by the executable that `header` names; `None` when it
 /// is another's, or cut short (a build killed while writing it): it is then written afresh.
 fn index(bytes: &[u8], header: &str) -> Option<HashMap<Key, Range<usize>>> {
-    let mut notes = HashMap::new();
+    let mut ranges = HashMap::new();
     let mut at = header.len();
     if !bytes.starts_with(header.as_bytes()) {
         return None;
@@ -209,10 +209,10 @@ fn index(bytes: &[u8], header: &str) -> Option<HashMap<Key, Range<usize>>> {
         if end > bytes.len() {
             return None;
         }
-        notes.insert(*key, start..end);
+        ranges.insert(*key, start..end);
         at = end;
     }
-    Some(notes)
+    Some(ranges)
 }
 
 #[cfg(test)]
@@ -235,7 +235,7 @@ mod tests {
         assert_eq!(&*again.get([2; 32], made("deux")), "deux");
         again.save().unwrap();
         let third = Fragments::open(dir.path());
-        assert_eq!(third.known().notes.len(), 2);
+        assert_eq!(third.known().ranges.len(), 2);
         assert_eq!(&*third.get([2; 32], || unreachable!("appended")), "deux");
     }
 

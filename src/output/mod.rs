@@ -218,6 +218,15 @@ pub fn untouched(out: &Path, cache: &SourceCache) -> Option<usize> {
     (same && !manifest.files.is_empty()).then_some(manifest.files.len())
 }
 
+/// Feeds `parts` to `hasher`, each after its length, so that no two lists of parts hash alike
+/// (`ab`, `c` and `a`, `bc` differ).
+pub fn hash_parts(hasher: &mut blake3::Hasher, parts: &[&[u8]]) {
+    for part in parts {
+        hasher.update(&(part.len() as u64).to_le_bytes());
+        hasher.update(part);
+    }
+}
+
 /// What a file is made from, as a hash: equal keys mean equal bytes.
 fn key(content: &Content, cache: &SourceCache) -> io::Result<String> {
     Ok(match content {

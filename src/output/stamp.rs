@@ -266,12 +266,7 @@ fn walk(dir: &Path, paths: &mut Vec<PathBuf>) {
     let mut dirs = Vec::new();
     for entry in entries.filter_map(Result::ok) {
         // A link is followed, as the build follows it.
-        let is_dir = match entry.file_type() {
-            Ok(kind) if kind.is_symlink() => entry.path().is_dir(),
-            Ok(kind) => kind.is_dir(),
-            Err(_) => false,
-        };
-        if is_dir {
+        if crate::paths::entry_type(&entry).is_some_and(|t| t.is_dir()) {
             dirs.push(entry.path());
         } else {
             paths.push(entry.path());

@@ -43,7 +43,7 @@ pub use transcript::ParagraphCtx;
 
 use crate::diag::Diagnostics;
 use crate::model::{Episode, Show};
-use crate::output::{Content, FragmentKey, OutputFile};
+use crate::output::{Content, FragmentKey, OutputFile, hash_parts};
 use context::{Link, Urls};
 use engine::Engine;
 
@@ -87,7 +87,6 @@ pub fn paginate(count: usize, per_page: usize) -> Vec<Page> {
         .collect()
 }
 
-/// Renders every page of the site; `theme_dir` holds the podcast's own overrides, if any.
 /// The key of the output's copy of a page when it was rendered from inputs that hash to the
 /// same (path, inputs hash): that page needs no rendering.
 pub type Kept<'a> = dyn Fn(&str, &str) -> Option<String> + Sync + 'a;
@@ -111,6 +110,8 @@ impl Memo<'static> {
     }
 }
 
+/// Renders every page of the site; `theme_dir` holds the podcast's own overrides, if any, and
+/// `memo` what earlier builds left (pages to keep, fragments made).
 pub fn render(
     show: &Show,
     episodes: &[Episode],
@@ -159,15 +160,15 @@ pub fn render(
     // What every episode page is made from besides its episode and its neighbours.
     let made_from = theme.fingerprint().and_then(|theme| {
         let mut hasher = blake3::Hasher::new();
-        for part in [
-            crate::output::stamp::executable()?.as_bytes(),
-            theme.as_bytes(),
-            &serde_json::to_vec(&site).ok()?,
-            &serde_json::to_vec(&strings).ok()?,
-        ] {
-            hasher.update(&(part.len() as u64).to_le_bytes());
-            hasher.update(part);
-        }
+        hash_parts(
+            &mut hasher,
+            &[
+                crate::output::stamp::executable()?.as_bytes(),
+                theme.as_bytes(),
+                &serde_json::to_vec(&site).ok()?,
+                &serde_json::to_vec(&strings).ok()?,
+            ],
+        );
         Some(hasher)
     });
     let globals = context! {

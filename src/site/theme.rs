@@ -105,10 +105,10 @@ impl Theme {
                 }
                 let name = entry.path().strip_prefix(&templates).ok()?;
                 let bytes = fs::read(entry.path()).ok()?;
-                for part in [name.as_os_str().as_encoded_bytes(), &bytes] {
-                    hasher.update(&(part.len() as u64).to_le_bytes());
-                    hasher.update(part);
-                }
+                crate::output::hash_parts(
+                    &mut hasher,
+                    &[name.as_os_str().as_encoded_bytes(), &bytes],
+                );
             }
         }
         Some(hasher.finalize().to_hex().to_string())
