@@ -52,25 +52,21 @@ pub fn run(command: &mut Command) -> Sample {
 
 /// Median time of the samples, in seconds.
 pub fn median(samples: &[Sample]) -> f64 {
-    let mut secs: Vec<f64> = samples.iter().map(|s| s.secs).collect();
-    secs.sort_by(f64::total_cmp);
-    match secs.len() {
-        0 => f64::NAN,
-        n if n % 2 == 1 => secs[n / 2],
-        n => (secs[n / 2 - 1] + secs[n / 2]) / 2.0,
-    }
+    median_of(samples.iter().map(|s| s.secs).collect())
 }
 
 /// Median CPU time of the samples, in seconds.
 pub fn median_cpu(samples: &[Sample]) -> f64 {
-    let cpu: Vec<Sample> = samples
-        .iter()
-        .map(|s| Sample {
-            secs: s.cpu_secs,
-            ..*s
-        })
-        .collect();
-    median(&cpu)
+    median_of(samples.iter().map(|s| s.cpu_secs).collect())
+}
+
+fn median_of(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    match values.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => values[n / 2],
+        n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+    }
 }
 
 /// Largest peak RSS of the samples, in MiB.
