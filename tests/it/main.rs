@@ -30,5 +30,6 @@ mod serve;
 mod serve_support;
 mod site;
 mod site_features;
+mod site_kept;
 mod site_model;
 mod tag;
