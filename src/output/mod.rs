@@ -177,14 +177,11 @@ pub fn publish(
     }
     fs::create_dir_all(manifest_path.parent().unwrap_or(Path::new(".")))?;
     let staging = staging::Staging::locate(out, cache)?;
-    let identities = staging.prepare(out, &keyed)?;
     let first = fs::symlink_metadata(out).is_err();
+    let identities = staging.prepare(out, &keyed, first)?;
     // A source rewritten during the build may have been copied half old, half new.
     cache.verify_all()?;
     staging.swap_in(out)?;
-    if first {
-        staging.mirror(out, &keyed);
-    }
     let manifest = Manifest {
         files: keyed
             .into_iter()

@@ -11,7 +11,7 @@
 //! and the exchange need one filesystem), otherwise next to the output. Nothing in it is
 //! trusted: it is scanned, and every file that is not exactly what is wanted is replaced.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io;
 use std::os::unix::fs::{DirEntryExt, MetadataExt};
@@ -44,42 +44,78 @@ impl Staging {
 
     /// Makes the staging folder hold exactly `files`, each unchanged one a hard link to the
     /// output's copy. Returns each file's identity, in the order of `files`.
-    pub fn prepare(&self, out: &Path, files: &[Keyed]) -> io::Result<Vec<Identity>> {
+    ///
+    /// With `mirror` (a first build: there is no output yet, so the exchange will leave no
+    /// staging folder behind), every file is also linked into a second tree as it is written,
+    /// which [`Staging::swap_in`] then makes the staging folder: the next build finds its
+    /// folders made.
+    pub fn prepare(&self, out: &Path, files: &[Keyed], mirror: bool) -> io::Result<Vec<Identity>> {
         let wanted: BTreeSet<&str> = files.iter().map(|k| k.file.path.as_str()).collect();
         let dirs: BTreeSet<&str> = wanted.iter().flat_map(|path| ancestors(path)).collect();
         fs::create_dir_all(&self.dir)?;
         let present = scan(&self.dir, "", &wanted, &dirs)?;
-        for dir in &dirs {
-            if !present.dirs.contains(*dir) {
-                fs::create_dir_all(self.dir.join(dir))?;
-            }
-        }
+        let mirror = self.fresh_mirror(mirror)?;
         let writing = crate::progress::Progress::new("publication", files.len() as u64);
-        files
-            .par_iter()
-            .map(|keyed| {
-                writing.step();
-                let path = keyed.file.path.as_str();
-                let target = self.dir.join(path);
-                let there = present.files.get(path).copied();
-                if let Some(identity) = keyed.unchanged {
-                    if there == Some(identity.ino) {
-                        return Ok(identity);
-                    }
-                    remove_if(there.is_some(), &target)?;
-                    if fs::hard_link(out.join(path), &target).is_ok() {
-                        return Ok(identity);
-                    }
-                } else {
-                    remove_if(there.is_some(), &target)?;
+        // The files by folder: each folder is made once, by the task that fills it.
+        let mut folders: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, keyed) in files.iter().enumerate() {
+            let folder = ancestors(&keyed.file.path).last().unwrap_or("");
+            folders.entry(folder).or_default().push(i);
+        }
+        let placed: Vec<Vec<(usize, Identity)>> = folders
+            .into_par_iter()
+            .map(|(folder, indices)| {
+                if !folder.is_empty() && !present.dirs.contains(folder) {
+                    fs::create_dir_all(self.dir.join(folder))?;
                 }
-                write::content(&target, &keyed.file.content)?;
-                Ok(Identity::of(&fs::symlink_metadata(&target)?))
+                // Best effort: the next build makes whatever is missing.
+                let mirror = mirror
+                    .as_ref()
+                    .filter(|m| folder.is_empty() || fs::create_dir_all(m.join(folder)).is_ok());
+                indices
+                    .into_iter()
+                    .map(|i| {
+                        writing.step();
+                        let path = files[i].file.path.as_str();
+                        let identity =
+                            self.place(out, &files[i], present.files.get(path).copied())?;
+                        if let Some(mirror) = mirror {
+                            let _ = fs::hard_link(self.dir.join(path), mirror.join(path));
+                        }
+                        Ok((i, identity))
+                    })
+                    .collect()
             })
-            .collect()
+            .collect::<io::Result<_>>()?;
+        let mut identities: Vec<(usize, Identity)> = placed.into_iter().flatten().collect();
+        identities.sort_unstable_by_key(|(i, _)| *i);
+        Ok(identities
+            .into_iter()
+            .map(|(_, identity)| identity)
+            .collect())
     }
 
-    /// Puts the staging folder in the place of `out` in one step; it then holds the old output.
+    /// Puts the file `keyed` in the staging folder, where the inode `there` may stand.
+    fn place(&self, out: &Path, keyed: &Keyed, there: Option<u64>) -> io::Result<Identity> {
+        let path = keyed.file.path.as_str();
+        let target = self.dir.join(path);
+        if let Some(identity) = keyed.unchanged {
+            if there == Some(identity.ino) {
+                return Ok(identity);
+            }
+            remove_if(there.is_some(), &target)?;
+            if fs::hard_link(out.join(path), &target).is_ok() {
+                return Ok(identity);
+            }
+        } else {
+            remove_if(there.is_some(), &target)?;
+        }
+        write::content(&target, &keyed.file.content)?;
+        Ok(Identity::of(&fs::symlink_metadata(&target)?))
+    }
+
+    /// Puts the staging folder in the place of `out` in one step; it then holds the old output,
+    /// or, after a first build, the mirror [`Staging::prepare`] made.
     pub fn swap_in(&self, out: &Path) -> io::Result<()> {
         if fs::symlink_metadata(out).is_ok() {
             rustix::fs::renameat_with(
@@ -91,25 +127,31 @@ impl Staging {
             )
             .map_err(io::Error::from)
         } else {
-            fs::rename(&self.dir, out)
+            fs::rename(&self.dir, out)?;
+            // Best effort, as the mirror is.
+            let _ = fs::rename(self.mirror_dir(), &self.dir);
+            Ok(())
         }
     }
 
-    /// After a first build, fills the (now missing) staging folder with links to every file
-    /// of `out`, so that the next build finds its folders made. Best effort: the next build
-    /// makes whatever is missing.
-    pub fn mirror(&self, out: &Path, files: &[Keyed]) {
-        let dirs: BTreeSet<&str> = files.iter().flat_map(|k| ancestors(&k.file.path)).collect();
-        if fs::create_dir(&self.dir).is_err()
-            || dirs
-                .iter()
-                .any(|dir| fs::create_dir(self.dir.join(dir)).is_err())
-        {
-            return;
+    /// When `wanted`, an empty folder for the mirror, beside the staging folder. A build
+    /// killed between the two renames of [`Staging::swap_in`] leaves one behind: it goes.
+    fn fresh_mirror(&self, wanted: bool) -> io::Result<Option<PathBuf>> {
+        let mirror = self.mirror_dir();
+        if fs::symlink_metadata(&mirror).is_ok() {
+            remove(&mirror)?;
         }
-        files.par_iter().for_each(|k| {
-            let _ = fs::hard_link(out.join(&k.file.path), self.dir.join(&k.file.path));
-        });
+        if !wanted {
+            return Ok(None);
+        }
+        fs::create_dir(&mirror)?;
+        Ok(Some(mirror))
+    }
+
+    fn mirror_dir(&self) -> PathBuf {
+        let mut name = self.dir.clone().into_os_string();
+        name.push("-mirror");
+        PathBuf::from(name)
     }
 }
 

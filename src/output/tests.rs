@@ -216,11 +216,41 @@ fn staging_a_change_never_writes_through_a_hard_link_to_the_output() {
         },
     ];
     let staging = staging::Staging::locate(&s.out, &s.cache).unwrap();
-    let identities = staging.prepare(&s.out, &keyed).unwrap();
+    let identities = staging.prepare(&s.out, &keyed, false).unwrap();
     assert_eq!(fs::read_to_string(s.out.join("feed.xml")).unwrap(), "old");
     assert_eq!(
         identities[1], a,
         "the unchanged file is the output's, linked"
     );
     assert_ne!(identities[0].ino, ino(&s.out.join("feed.xml")));
+}
+
+#[test]
+fn a_first_publish_leaves_a_staging_folder_of_links_to_the_output() {
+    let s = site();
+    let files = || {
+        vec![
+            bytes("feed.xml", "<rss/>"),
+            bytes("episodes/a/index.html", "a"),
+        ]
+    };
+    let staging = s.cache.output_file(&s.out, "staging").unwrap();
+    let mut mirror = staging.clone().into_os_string();
+    mirror.push("-mirror");
+    publish(&s.out, files(), &s.cache).unwrap();
+    for path in ["feed.xml", "episodes/a/index.html"] {
+        assert_eq!(ino(&staging.join(path)), ino(&s.out.join(path)), "{path}");
+    }
+    assert!(fs::symlink_metadata(&mirror).is_err());
+    // A build killed between its two renames leaves the mirror: the next build removes it.
+    fs::create_dir_all(Path::new(&mirror).join("episodes/old")).unwrap();
+    publish(&s.out, vec![bytes("feed.xml", "<rss>2</rss>")], &s.cache).unwrap();
+    assert!(
+        fs::symlink_metadata(&mirror).is_err(),
+        "the old mirror stayed"
+    );
+    assert_eq!(
+        fs::read_to_string(s.out.join("feed.xml")).unwrap(),
+        "<rss>2</rss>"
+    );
 }
