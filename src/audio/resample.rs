@@ -5,6 +5,9 @@
 
 use image::RgbImage;
 
+/// The largest square [`box_shrink`] averages exactly (see [`mean`]).
+const MAX_FACTOR: u32 = 63;
+
 /// Fixed-point precision of the weights.
 const SHIFT: u32 = 14;
 const ONE: i32 = 1 << SHIFT;
@@ -12,7 +15,9 @@ const ONE: i32 = 1 << SHIFT;
 /// `rgb` at `width`×`height` (not larger than it): shrunk by the largest whole factor that
 /// keeps it at least that size, then Lanczos3.
 pub fn scale_down(rgb: RgbImage, width: u32, height: u32) -> RgbImage {
-    let factor = (rgb.width() / width.max(1)).min(rgb.height() / height.max(1));
+    let factor = (rgb.width() / width.max(1))
+        .min(rgb.height() / height.max(1))
+        .min(MAX_FACTOR);
     let rgb = if factor > 1 {
         box_shrink(&rgb, factor)
     } else {
@@ -30,6 +35,7 @@ fn box_shrink(rgb: &RgbImage, factor: u32) -> RgbImage {
     let (width, height) = (rgb.width() / factor, rgb.height() / factor);
     let (f, row) = (factor as usize, rgb.width() as usize * 3);
     let area = factor * factor;
+    let inverse = inverse(area);
     let src = rgb.as_raw();
     let mut out = Vec::with_capacity(width as usize * height as usize * 3);
     // Each band of `factor` lines is summed column by column, then square by square.
@@ -48,10 +54,22 @@ fn box_shrink(rgb: &RgbImage, factor: u32) -> RgbImage {
                 sum[1] += pixel[1];
                 sum[2] += pixel[2];
             }
-            out.extend(sum.map(|s| ((s + area / 2) / area) as u8));
+            out.extend(sum.map(|s| mean(s, area, inverse)));
         }
     }
     RgbImage::from_raw(width, height, out).expect("the buffer has the size of the image")
+}
+
+/// What [`mean`] multiplies by instead of dividing by `area` (a division per channel of
+/// each pixel was a third of the time of [`box_shrink`]).
+fn inverse(area: u32) -> u64 {
+    (1u64 << 32).div_ceil(u64::from(area))
+}
+
+/// `sum / area`, rounded, for a sum of bytes over `area` pixels: exact while `area` is under
+/// 2¹² (a square of side under 64), as the error of `inverse` stays under 1/(256·area).
+fn mean(sum: u32, area: u32, inverse: u64) -> u8 {
+    ((u64::from(sum + area / 2) * inverse) >> 32) as u8
 }
 
 /// Lanczos3 resampling to `width`×`height`: rows first, then columns.
@@ -187,6 +205,21 @@ mod tests {
             .sum();
         let mean = diff as f64 / ours.as_raw().len() as f64;
         assert!(mean < 1.0, "mean difference {mean}");
+    }
+
+    #[test]
+    fn the_mean_of_a_square_is_the_rounded_division_for_every_sum() {
+        for factor in 1..=MAX_FACTOR {
+            let area = factor * factor;
+            let inverse = inverse(area);
+            for sum in 0..=255 * area {
+                assert_eq!(
+                    u32::from(mean(sum, area, inverse)),
+                    (sum + area / 2) / area,
+                    "{sum} / {area}"
+                );
+            }
+        }
     }
 
     #[test]
