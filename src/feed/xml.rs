@@ -28,8 +28,11 @@ fn is_stripped(c: char) -> bool {
 /// Whether UTF-8 `bytes` hold a character [`is_stripped`] is true for, looked for byte by byte
 /// (the notes of a thousand episodes are megabytes): a C0 control is one byte below 0x20, DEL
 /// is 0x7F, a C1 control is 0xC2 then 0x80–0x9F, U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+/// Blocks of 32 bytes with none of those first bytes are passed over at once (a test the
+/// compiler makes on all 32 together).
 fn has_stripped(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(i, &b)| match b {
+    let may_start = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b >= 0x7F;
+    let at = |i: usize| match bytes[i] {
         b'\t' | b'\n' | b'\r' => false,
         0..0x20 | 0x7F => true,
         0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..0xA0).contains(n)),
@@ -37,6 +40,10 @@ fn has_stripped(bytes: &[u8]) -> bool {
             .get(i + 1..i + 3)
             .is_some_and(|n| n == [0xBF, 0xBE] || n == [0xBF, 0xBF]),
         _ => false,
+    };
+    bytes.chunks(32).enumerate().any(|(k, block)| {
+        block.iter().fold(false, |any, &b| any | may_start(b))
+            && (k * 32..k * 32 + block.len()).any(at)
     })
 }
 
@@ -61,6 +68,13 @@ pub fn escape_attr(text: &str) -> String {
 }
 
 fn escape(text: &str, attribute: bool) -> String {
+    let special = |b: u8| {
+        matches!(b, b'&' | b'<' | b'>' | b'\r') || (attribute && matches!(b, b'"' | b'\t' | b'\n'))
+    };
+    // Most text has nothing to escape: one pass over its bytes (vectorized) says so.
+    if !text.bytes().fold(false, |any, b| any | special(b)) && !has_stripped(text.as_bytes()) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars().filter(|&c| !is_stripped(c)) {
         match (c, attribute) {
@@ -87,7 +101,7 @@ pub fn cdata(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + 12);
     out.push_str("<![CDATA[");
     let mut rest: &str = &html;
-    while let Some(i) = rest.find(['\r', ']']) {
+    while let Some(i) = memchr::memchr2(b'\r', b']', rest.as_bytes()) {
         let (before, after) = rest.split_at(i);
         out.push_str(before);
         if let Some(tail) = after.strip_prefix("]]>") {
@@ -221,6 +235,25 @@ mod tests {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let text = format!("a{}b", c.encode_utf8(&mut buf));
             assert_eq!(has_stripped(text.as_bytes()), is_stripped(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_scans_see_a_character_in_any_block_and_across_blocks() {
+        for offset in 0..=70 {
+            let pad = "a".repeat(offset);
+            for c in [
+                '\u{1}', '\u{7F}', '\u{85}', '\u{FFFE}', 'é', '\u{A0}', '\u{FFFD}', '🎙', '\t',
+            ] {
+                let text = format!("{pad}{c}bbbbbbbbbb");
+                assert_eq!(
+                    has_stripped(text.as_bytes()),
+                    is_stripped(c),
+                    "{c:?} at {offset}"
+                );
+            }
+            assert_eq!(escape_text(&format!("{pad}&")), format!("{pad}&#x26;"));
+            assert_eq!(escape_attr(&format!("{pad}\n")), format!("{pad} "));
         }
     }
 
