@@ -9,15 +9,15 @@ use crate::model::{Transcript, TranscriptFormat};
 use crate::yaml::Spanned;
 use crate::{paths, transcript};
 
-/// The `.mp3` files of an episode folder's [`listing`].
-pub(super) fn mp3s(listing: &[PathBuf]) -> Vec<&PathBuf> {
-    files_with(listing, &["mp3"])
+/// The `.mp3` files of an episode folder's [`Listing`].
+pub(super) fn mp3s(listing: &Listing) -> Vec<&PathBuf> {
+    files_with(&listing.files, &["mp3"])
 }
 
 /// The MP3 named by `audio:`, or the only `.mp3` of the folder.
 pub(super) fn audio_file(
     dir: &Path,
-    listing: &[PathBuf],
+    listing: &Listing,
     named: Option<&Spanned<String>>,
     check: &mut Checker,
 ) -> Option<PathBuf> {
@@ -39,7 +39,7 @@ pub(super) fn audio_file(
         };
     }
     match mp3s(listing).as_slice() {
-        [one] => found_inside(dir, one, check),
+        [one] => listing.inside(dir, one, check),
         [] => {
             check.found.push(
                 Diagnostic::error(dir, "no .mp3 file in this episode folder")
@@ -78,7 +78,7 @@ pub(super) fn audio_file(
 /// The transcript named by `transcript:`, or the only `.vtt`/`.srt` of the folder.
 pub(super) fn transcript_file(
     dir: &Path,
-    listing: &[PathBuf],
+    listing: &Listing,
     named: Option<&Spanned<String>>,
     check: &mut Checker,
 ) -> Option<Transcript> {
@@ -90,8 +90,8 @@ pub(super) fn transcript_file(
                 return None;
             }
         },
-        None => match files_with(listing, &["vtt", "srt"]).as_slice() {
-            [one] => found_inside(dir, one, check)?,
+        None => match files_with(&listing.files, &["vtt", "srt"]).as_slice() {
+            [one] => listing.inside(dir, one, check)?,
             [] => return None,
             _ => {
                 check.found.push(
@@ -145,31 +145,48 @@ pub(super) fn transcript_file(
     }
 }
 
-/// `file`, found in `dir`, unless it is a link out of the folder (an error then).
-fn found_inside(dir: &Path, file: &Path, check: &mut Checker) -> Option<PathBuf> {
-    match paths::within(dir, file) {
-        Ok(_) => Some(file.to_path_buf()),
-        Err(e) => {
-            check.found.push(Diagnostic::error(file, e));
-            None
+/// The files of an episode folder (links to files included), sorted, and which of them are
+/// links: the folder is listed once, and the entries' types say what is a link without a
+/// `stat` of each file.
+pub(super) struct Listing {
+    pub files: Vec<PathBuf>,
+    links: Vec<PathBuf>,
+}
+
+impl Listing {
+    pub fn of(dir: &Path) -> Self {
+        let mut listing = Listing {
+            files: Vec::new(),
+            links: Vec::new(),
+        };
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if paths::entry_type(&entry).is_some_and(|t| t.is_file()) {
+                if entry.file_type().is_ok_and(|t| t.is_symlink()) {
+                    listing.links.push(entry.path());
+                }
+                listing.files.push(entry.path());
+            }
+        }
+        listing.files.sort();
+        listing
+    }
+
+    /// `file`, listed in `dir`, unless it is a link out of the folder (an error then).
+    fn inside(&self, dir: &Path, file: &Path, check: &mut Checker) -> Option<PathBuf> {
+        if !self.links.iter().any(|link| link == file) {
+            return Some(file.to_path_buf());
+        }
+        match paths::within(dir, file) {
+            Ok(_) => Some(file.to_path_buf()),
+            Err(e) => {
+                check.found.push(Diagnostic::error(file, e));
+                None
+            }
         }
     }
 }
 
-/// The files of `dir` (links to files included), sorted.
-pub(super) fn listing(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .filter_map(Result::ok)
-        .filter(|e| paths::entry_type(e).is_some_and(|t| t.is_file()))
-        .map(|e| e.path())
-        .collect();
-    files.sort();
-    files
-}
-
-/// The files of a [`listing`] whose lowercase extension is one of `extensions`.
+/// The files of a [`Listing`] whose lowercase extension is one of `extensions`.
 fn files_with<'a>(listing: &'a [PathBuf], extensions: &[&str]) -> Vec<&'a PathBuf> {
     listing
         .iter()

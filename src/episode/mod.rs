@@ -66,7 +66,7 @@ pub fn load_all(
     };
     let results: Vec<(Option<Episode>, Diagnostics)> = dirs
         .par_iter()
-        .map(|dir| load_one(dir, show, selection, sources))
+        .map(|(dir, link)| load_one(dir, *link, show, selection, sources))
         .collect();
     let mut episodes = Vec::new();
     for (episode, diagnostics) in results {
@@ -88,24 +88,27 @@ pub fn count(root: &Path) -> u64 {
     episode_dirs(&root.join("episodes")).map_or(0, |dirs| dirs.len() as u64)
 }
 
-/// The episode folders, sorted by name (hidden entries and plain files are ignored).
-fn episode_dirs(episodes: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+/// The episode folders, sorted by name (hidden entries and plain files are ignored), each with
+/// whether it is a link.
+fn episode_dirs(episodes: &Path) -> Result<Vec<(PathBuf, bool)>, Diagnostic> {
     let entries = std::fs::read_dir(episodes).map_err(|e| {
         Diagnostic::error(episodes, format!("cannot read the episodes folder: {e}"))
             .help("create `episodes/` with one folder per episode; `carnets new \"Titre\"` does it")
     })?;
-    let mut dirs: Vec<PathBuf> = entries
+    let mut dirs: Vec<(PathBuf, bool)> = entries
         .filter_map(Result::ok)
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
         .filter(|e| paths::entry_type(e).is_some_and(|t| t.is_dir()))
-        .map(|e| e.path())
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_symlink())))
         .collect();
     dirs.sort();
     Ok(dirs)
 }
 
+/// The episode of `dir` (a `link` to a folder, maybe).
 fn load_one(
     dir: &Path,
+    link: bool,
     show: &Show,
     selection: &Selection,
     sources: &Sources<'_>,
@@ -128,7 +131,11 @@ fn load_one(
         );
         return (None, found);
     }
-    if let Some(Err(e)) = dir.parent().map(|episodes| paths::within(episodes, dir)) {
+    if let Some(Err(e)) = dir
+        .parent()
+        .filter(|_| link)
+        .map(|episodes| paths::within(episodes, dir))
+    {
         found.push(Diagnostic::error(dir, e).help("move the episode folder into `episodes/`"));
         return (None, found);
     }
@@ -215,7 +222,7 @@ fn convert(
         .as_ref()
         .and_then(|v| config::artwork(dir, v, &format!("episodes/{slug}/"), check));
     // The folder is listed once: finding the audio and the transcript both look at it.
-    let listing = files::listing(dir);
+    let listing = files::Listing::of(dir);
     let transcript = files::transcript_file(dir, &listing, raw.transcript.as_ref(), check);
     let chapters = marks::chapters(raw.chapters, check);
     let soundbites = marks::soundbites(raw.soundbites, check);
