@@ -17,6 +17,8 @@ pub struct Trace {
     on: bool,
     start: Instant,
     last: Instant,
+    /// [`cpu_ns`] at `last`.
+    cpu: u64,
 }
 
 impl Trace {
@@ -28,6 +30,7 @@ impl Trace {
                 || std::env::var_os("CARNETS_TRACE").is_some_and(|v| v != "0"),
             start: now,
             last: now,
+            cpu: cpu_ns(),
         }
     }
 
@@ -37,13 +40,16 @@ impl Trace {
             return;
         }
         let now = Instant::now();
+        let cpu = cpu_ns();
         eprintln!(
-            "trace: {name:<10} {:>8.1} ms  (total {:>8.1} ms, peak RSS {})",
+            "trace: {name:<10} {:>8.1} ms, CPU {:>7.1} ms  (total {:>8.1} ms, peak RSS {})",
             (now - self.last).as_secs_f64() * 1e3,
+            cpu.saturating_sub(self.cpu) as f64 / 1e6,
             (now - self.start).as_secs_f64() * 1e3,
             peak_rss()
         );
         self.last = now;
+        self.cpu = cpu;
     }
 }
 
@@ -51,6 +57,19 @@ impl Default for Trace {
     fn default() -> Self {
         Trace::new()
     }
+}
+
+/// Nanoseconds the threads of this process have run on a CPU (the threads alive now: rayon's
+/// live as long as the process), as Linux's scheduler counts them.
+fn cpu_ns() -> u64 {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return 0;
+    };
+    tasks
+        .flatten()
+        .filter_map(|task| std::fs::read_to_string(task.path().join("schedstat")).ok())
+        .filter_map(|stat| stat.split_whitespace().next()?.parse::<u64>().ok())
+        .sum()
 }
 
 /// `VmHWM` of this process, as Linux reports it.

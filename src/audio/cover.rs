@@ -4,7 +4,7 @@
 //!
 //! A JPEG already within both limits is embedded byte for byte (no generation loss, and the
 //! producer's file is what they chose). Anything else is decoded, oriented, flattened onto white,
-//! scaled down with Lanczos3 (see `resample.rs`) and encoded as JPEG, lowering the quality step
+//! scaled down with Lanczos3 (`fast_image_resize`) and encoded as JPEG, lowering the quality step
 //! by step until it fits. The encoder is pure Rust and single-threaded here, so the same file
 //! gives the same bytes.
 
@@ -66,7 +66,7 @@ pub fn fit_cover(bytes: &[u8]) -> Result<Vec<u8>, CoverError> {
     }
     let image = decode(bytes)?;
     let (width, height) = scaled(image.width(), image.height(), MAX_SIDE);
-    let mut rgb = resize(image, width, height);
+    let mut rgb = resize(image, width, height)?;
     loop {
         for &quality in QUALITIES {
             let jpeg = encode_jpeg(&rgb, quality)?;
@@ -82,7 +82,7 @@ pub fn fit_cover(bytes: &[u8]) -> Result<Vec<u8>, CoverError> {
             )));
         }
         let (width, height) = scaled(rgb.width(), rgb.height(), side);
-        rgb = super::resample::scale_down(rgb, width, height);
+        rgb = scale_down(&rgb, width, height)?;
     }
 }
 
@@ -145,13 +145,33 @@ pub fn scaled(width: u32, height: u32, max_side: u32) -> (u32, u32) {
 
 /// RGB pixels at `width`×`height`, transparency flattened onto white (JPEG has no alpha, and a
 /// dropped alpha channel would show whatever colour the transparent pixels happen to hold).
-fn resize(image: DynamicImage, width: u32, height: u32) -> RgbImage {
+fn resize(image: DynamicImage, width: u32, height: u32) -> Result<RgbImage, CoverError> {
     let rgb = if image.color().has_alpha() {
         flatten_on_white(&image)
     } else {
         image.into_rgb8()
     };
-    super::resample::scale_down(rgb, width, height)
+    scale_down(&rgb, width, height)
+}
+
+/// `rgb` at `width`×`height` by Lanczos3 over the whole picture: `fast_image_resize` scales a
+/// 3000 px cover to 1400 in 10 ms on one core, where our own integer resampler (a box filter
+/// to 1500 px, then Lanczos3) took 32 and the `image` crate's 110.
+fn scale_down(rgb: &RgbImage, width: u32, height: u32) -> Result<RgbImage, CoverError> {
+    use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer, images};
+    if rgb.dimensions() == (width, height) {
+        return Ok(rgb.clone());
+    }
+    let failed = |e: &dyn fmt::Display| CoverError::Decode(format!("cannot be scaled: {e}"));
+    let source = images::ImageRef::new(rgb.width(), rgb.height(), rgb.as_raw(), PixelType::U8x3)
+        .map_err(|e| failed(&e))?;
+    let mut scaled = images::Image::new(width, height, PixelType::U8x3);
+    let lanczos3 = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    Resizer::new()
+        .resize(&source, &mut scaled, &lanczos3)
+        .map_err(|e| failed(&e))?;
+    RgbImage::from_raw(width, height, scaled.into_vec())
+        .ok_or_else(|| CoverError::Decode("the scaled picture has the wrong size".into()))
 }
 
 fn flatten_on_white(image: &DynamicImage) -> RgbImage {

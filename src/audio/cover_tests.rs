@@ -151,3 +151,25 @@ fn a_missing_file_is_an_io_error() {
     let err = prepare_cover(Path::new("/nonexistent/cover.jpg")).unwrap_err();
     assert!(matches!(err, CoverError::Io(_)), "{err}");
 }
+
+#[test]
+fn scaling_keeps_a_flat_colour_and_looks_like_the_image_crates_lanczos3() {
+    let flat = RgbImage::from_pixel(3000, 1800, image::Rgb([12, 200, 255]));
+    let scaled = scale_down(&flat, 1400, 840).unwrap();
+    assert_eq!(scaled.dimensions(), (1400, 840));
+    assert!(scaled.pixels().all(|p| p.0 == [12, 200, 255]));
+
+    let source = gradient(3000, 3000);
+    let ours = scale_down(&source, 1400, 1400).unwrap();
+    let theirs = image::DynamicImage::ImageRgb8(source)
+        .resize_exact(1400, 1400, image::imageops::FilterType::Lanczos3)
+        .into_rgb8();
+    let diff: u64 = ours
+        .as_raw()
+        .iter()
+        .zip(theirs.as_raw())
+        .map(|(&a, &b)| u64::from(a.abs_diff(b)))
+        .sum();
+    let mean = diff as f64 / ours.as_raw().len() as f64;
+    assert!(mean < 1.0, "mean difference {mean}");
+}

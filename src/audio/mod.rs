@@ -3,7 +3,6 @@
 pub mod cover;
 mod frame;
 mod probe;
-mod resample;
 mod stream;
 pub mod tag;
 mod tags;
