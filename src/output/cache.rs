@@ -14,6 +14,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use std::sync::Arc;
@@ -245,7 +246,7 @@ impl SourceCache {
                 .chain(used.audio.iter().map(|(p, (i, _))| (p.clone(), *i)))
                 .collect()
         };
-        seen.iter().try_for_each(|(path, identity)| {
+        seen.par_iter().try_for_each(|(path, identity)| {
             match Identity::of(&fs::metadata(path)?) == *identity {
                 true => Ok(()),
                 false => Err(changed(path)),
