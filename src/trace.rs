@@ -1,5 +1,6 @@
-//! Stage timers for profiling a build: with `--verbose` or `CARNETS_TRACE=1`, each stage of the pipeline
-//! prints its wall time and the peak memory so far on stderr. Off, it costs one branch.
+//! Stage timers for profiling a build: with `--verbose` or `CARNETS_TRACE=1`, each stage of the
+//! pipeline prints its wall time, the CPU time its threads took (twice the wall time when both
+//! cores were busy throughout) and the peak memory so far on stderr. Off, it costs one branch.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
