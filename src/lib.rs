@@ -200,14 +200,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         });
     }
     trace.stage("changed?");
-    let (show, mut episodes, warnings, next_lock) = load(
-        &options.root,
-        options.base_url.as_deref(),
-        options.drafts,
-        options.now,
-        &cache,
-        true,
-    )?;
+    // What the last build published is read meanwhile.
+    let (loaded, previous) = rayon::join(
+        || {
+            load(
+                &options.root,
+                options.base_url.as_deref(),
+                options.drafts,
+                options.now,
+                &cache,
+                true,
+            )
+        },
+        || output::Previous::read(out, &cache),
+    );
+    let (show, mut episodes, warnings, next_lock) = loaded?;
+    let previous = previous.map_err(io_error)?;
     trace.stage("load");
     let mut files = tag_audio(&show, &mut episodes, &cache)?;
     trace.stage("tag");
@@ -239,7 +247,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             });
         }
     }
-    let previous = output::Previous::read(out, &cache).map_err(io_error)?;
     let memo = site::Memo {
         kept: &|path, from| previous.kept(path, from),
         fragment: &|key, make| cache.fragment(key, make),

@@ -89,7 +89,7 @@ pub struct Stamp {
     episodes: usize,
     warnings: Vec<Warning>,
     /// Each input as it was, `None` when absent (a `theme/` or `carnets.lock` that appears
-    /// changes the build too).
+    /// changes the build too), the most recently modified first.
     inputs: Vec<(PathBuf, Option<Seen>)>,
 }
 
@@ -179,6 +179,10 @@ pub fn collect(made: Made<'_>) -> Option<Stamp> {
             None => None,
         })
         .collect();
+    // The most recently changed first: the file a producer is working on is the likeliest to
+    // have changed again, and the next build's check stops at the first that did.
+    let mut inputs = inputs?;
+    inputs.sort_by_key(|(_, seen)| std::cmp::Reverse(seen.map(|seen| seen.mtime_ns)));
     Some(Stamp {
         build: made.build,
         until: made.until.map(|t| t.as_second()),
@@ -194,7 +198,7 @@ pub fn collect(made: Made<'_>) -> Option<Stamp> {
                 help: w.help.clone(),
             })
             .collect(),
-        inputs: inputs?,
+        inputs,
     })
 }
 
