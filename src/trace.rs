@@ -26,12 +26,14 @@ impl Trace {
     /// A timer that prints only under `--verbose` or when `CARNETS_TRACE` is set (not to `0`).
     pub fn new() -> Self {
         let now = Instant::now();
+        let on = VERBOSE.load(Ordering::Relaxed)
+            || std::env::var_os("CARNETS_TRACE").is_some_and(|v| v != "0");
         Trace {
-            on: VERBOSE.load(Ordering::Relaxed)
-                || std::env::var_os("CARNETS_TRACE").is_some_and(|v| v != "0"),
+            on,
             start: now,
             last: now,
-            cpu: cpu_ns(),
+            // `/proc` is read only when tracing.
+            cpu: if on { cpu_ns() } else { 0 },
         }
     }
 
