@@ -60,13 +60,22 @@ pub fn within(base: &Path, path: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// What a folder entry is once a link is followed, and whether it is a link.
+pub struct EntryType {
+    pub kind: std::fs::FileType,
+    pub link: bool,
+}
+
 /// What a folder entry is, a link followed (to what it points to): the entry says it without a
 /// `stat`, except for a link.
-pub fn entry_type(entry: &std::fs::DirEntry) -> Option<std::fs::FileType> {
+pub fn entry_type(entry: &std::fs::DirEntry) -> Option<EntryType> {
     let kind = entry.file_type().ok()?;
     match kind.is_symlink() {
-        true => std::fs::metadata(entry.path()).ok().map(|m| m.file_type()),
-        false => Some(kind),
+        true => std::fs::metadata(entry.path()).ok().map(|m| EntryType {
+            kind: m.file_type(),
+            link: true,
+        }),
+        false => Some(EntryType { kind, link: false }),
     }
 }
 

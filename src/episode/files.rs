@@ -160,11 +160,14 @@ impl Listing {
             links: Vec::new(),
         };
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            if paths::entry_type(&entry).is_some_and(|t| t.is_file()) {
-                if entry.file_type().is_ok_and(|t| t.is_symlink()) {
-                    listing.links.push(entry.path());
+            match paths::entry_type(&entry) {
+                Some(t) if t.kind.is_file() => {
+                    if t.link {
+                        listing.links.push(entry.path());
+                    }
+                    listing.files.push(entry.path());
                 }
-                listing.files.push(entry.path());
+                _ => {}
             }
         }
         listing.files.sort();

@@ -98,8 +98,10 @@ fn episode_dirs(episodes: &Path) -> Result<Vec<(PathBuf, bool)>, Diagnostic> {
     let mut dirs: Vec<(PathBuf, bool)> = entries
         .filter_map(Result::ok)
         .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .filter(|e| paths::entry_type(e).is_some_and(|t| t.is_dir()))
-        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_symlink())))
+        .filter_map(|e| {
+            let t = paths::entry_type(&e)?;
+            t.kind.is_dir().then(|| (e.path(), t.link))
+        })
         .collect();
     dirs.sort();
     Ok(dirs)

@@ -270,7 +270,7 @@ fn walk(dir: &Path, paths: &mut Vec<PathBuf>) {
     let mut dirs = Vec::new();
     for entry in entries.filter_map(Result::ok) {
         // A link is followed, as the build follows it.
-        if crate::paths::entry_type(&entry).is_some_and(|t| t.is_dir()) {
+        if crate::paths::entry_type(&entry).is_some_and(|t| t.kind.is_dir()) {
             dirs.push(entry.path());
         } else {
             paths.push(entry.path());
