@@ -155,12 +155,12 @@ fn a_missing_file_is_an_io_error() {
 #[test]
 fn scaling_keeps_a_flat_colour_and_looks_like_the_image_crates_lanczos3() {
     let flat = RgbImage::from_pixel(3000, 1800, image::Rgb([12, 200, 255]));
-    let scaled = scale_down(&flat, 1400, 840).unwrap();
+    let scaled = scale_down(flat, 1400, 840).unwrap();
     assert_eq!(scaled.dimensions(), (1400, 840));
     assert!(scaled.pixels().all(|p| p.0 == [12, 200, 255]));
 
     let source = gradient(3000, 3000);
-    let ours = scale_down(&source, 1400, 1400).unwrap();
+    let ours = scale_down(source.clone(), 1400, 1400).unwrap();
     let theirs = image::DynamicImage::ImageRgb8(source)
         .resize_exact(1400, 1400, image::imageops::FilterType::Lanczos3)
         .into_rgb8();
