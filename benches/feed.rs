@@ -63,7 +63,7 @@ fn episodes(show: &carnets::model::Show, n: usize) -> Vec<Episode> {
 #[divan::bench(sample_count = 20)]
 fn feed_of_1000_episodes(bencher: Bencher) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/podcast");
-    let (show, _) = carnets::config::load(&root, None).expect("the test podcast's show");
+    let (show, _) = carnets::show::config::load(&root, None).expect("the test podcast's show");
     let episodes = episodes(&show, 1000);
-    bencher.bench(|| carnets::feed::render(divan::black_box(&show), &episodes));
+    bencher.bench(|| carnets::render::feed::render(divan::black_box(&show), &episodes));
 }

@@ -27,5 +27,6 @@ if [ -f tests/js/package-lock.json ]; then
 fi
 
 cargo fmt --check
+python3 scripts/module-graph.py
 cargo clippy --all-targets --quiet -- -D warnings
 CARNETS_CONFORMANCE=1 cargo test --all-targets "$@"

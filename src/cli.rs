@@ -1,8 +1,15 @@
-//! The command line, parsed by clap; `///` comments are the help text.
+//! The command line, parsed by clap (`///` comments are the help text), and its exit codes.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+
+/// Exit code: success (warnings allowed).
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the content has errors.
+pub const EXIT_CONTENT: u8 = 1;
+/// Exit code: usage error.
+pub const EXIT_USAGE: u8 = 2;
 
 /// Publish a podcast from a folder: tagged MP3s, a podcast RSS feed and an HTML archive.
 #[derive(Debug, Parser)]

@@ -6,5 +6,5 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = carnets::cli::Cli::parse();
-    ExitCode::from(carnets::run(cli))
+    ExitCode::from(carnets::cmd::run(cli))
 }

@@ -20,7 +20,7 @@ pub fn podcast(yaml: &str) -> tempfile::TempDir {
     write(dir.path(), "podcast.yaml", yaml);
     std::fs::write(
         dir.path().join("cover.jpg"),
-        include_bytes!("scaffold/cover.jpg"),
+        include_bytes!("show/scaffold/cover.jpg"),
     )
     .expect("cover");
     dir
@@ -36,7 +36,7 @@ pub fn write(root: &Path, relative: &str, text: &str) {
 /// A loaded show from [`SHOW_YAML`] (its folder is dropped: only the values are used).
 pub fn show() -> crate::model::Show {
     let dir = podcast(SHOW_YAML);
-    crate::config::load(dir.path(), None)
+    crate::show::config::load(dir.path(), None)
         .expect("SHOW_YAML loads")
         .0
 }
@@ -44,14 +44,14 @@ pub fn show() -> crate::model::Show {
 /// A one-minute episode published at `date` (local time in Paris), its GUID written in the file.
 pub fn episode(slug: &str, guid: &str, date: &str) -> crate::model::Episode {
     use crate::audio::{AudioInfo, MpegVersion};
-    use crate::diag::Pos;
     use crate::model::{Episode, EpisodeType, Positions};
+    use crate::util::diag::Pos;
     let tz = jiff::tz::TimeZone::get("Europe/Paris").expect("zone");
     Episode {
         slug: slug.into(),
         dir: std::path::PathBuf::from("episodes").join(slug),
         title: format!("Épisode {slug}"),
-        date: crate::episode::times::date(date, &tz).expect("date"),
+        date: crate::show::times::date(date, &tz).expect("date"),
         guid: guid.into(),
         episode_type: EpisodeType::Full,
         audio: std::path::PathBuf::from("episodes")

@@ -2,7 +2,7 @@
 //! overflow, and every accepted time reads back the same once written as `H:MM:SS.mmm`.
 #![no_main]
 
-use carnets::episode::times;
+use carnets::show::times;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

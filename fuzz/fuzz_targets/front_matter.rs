@@ -6,11 +6,11 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    if let Ok(split) = carnets::episode::split(text) {
+    if let Ok(split) = carnets::show::episode::split(text) {
         // The two parts are the text's own, in order.
         assert!(split.yaml.len() + split.body.len() <= text.len());
     }
-    if let Err(message) = carnets::episode::parse_header(text) {
+    if let Err(message) = carnets::show::episode::parse_header(text) {
         assert!(!message.is_empty());
     }
 });

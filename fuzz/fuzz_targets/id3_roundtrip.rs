@@ -7,7 +7,7 @@ use std::io::Cursor;
 
 use arbitrary::Arbitrary;
 use carnets::audio::{AudioInfo, MpegVersion, build_tag};
-use carnets::feed::strip_control_chars as clean;
+use carnets::util::text::strip_control_chars as clean;
 use carnets::model::{Chapter, Episode, Show};
 use id3::{Content, TagLike, Version};
 use libfuzzer_sys::fuzz_target;

@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     } else {
         TranscriptFormat::Srt
     };
-    match carnets::transcript::parse(text, format) {
+    match carnets::show::transcript::parse(text, format) {
         Ok(cues) => {
             for pair in cues.windows(2) {
                 assert!(pair[0].start_ms <= pair[1].start_ms, "{pair:?}");
@@ -25,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
             for cue in &cues {
                 assert!(cue.start_ms < cue.end_ms, "{cue:?}");
             }
-            let _ = carnets::transcript::to_json(&cues);
+            let _ = carnets::render::transcript::to_json(&cues);
         }
         Err((line, message)) => {
             assert!(line >= 1 && !message.is_empty(), "{line} {message}");

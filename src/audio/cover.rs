@@ -44,6 +44,12 @@ impl fmt::Display for CoverError {
 
 impl std::error::Error for CoverError {}
 
+impl From<std::io::Error> for CoverError {
+    fn from(e: std::io::Error) -> Self {
+        CoverError::Io(e)
+    }
+}
+
 impl From<image::ImageError> for CoverError {
     fn from(e: image::ImageError) -> Self {
         CoverError::Decode(e.to_string())

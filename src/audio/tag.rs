@@ -23,8 +23,8 @@ use id3::frame::{Content, TableOfContents};
 use id3::{Encoder, Encoding, Frame, Tag, TagLike, Version};
 use jiff::Zoned;
 
-use crate::feed::strip_control_chars;
 use crate::model::{Chapter, Episode, Show};
+use crate::util::text::strip_control_chars;
 
 /// `TCON` of every episode.
 pub const GENRE: &str = "Podcast";

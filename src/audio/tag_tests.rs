@@ -7,8 +7,8 @@ use id3::{Encoding, TagLike};
 
 use super::*;
 use crate::audio::{AudioInfo, MpegVersion};
-use crate::diag::Pos;
 use crate::model::{EpisodeType, Person};
+use crate::util::diag::Pos;
 
 fn show() -> Show {
     crate::testutil::show()

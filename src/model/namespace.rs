@@ -1,7 +1,7 @@
 //! The Podcasting 2.0 values of the model that are more than a string: a place, a
 //! verification text, a publishing schedule, a soundbite.
 
-use crate::diag::Pos;
+use crate::util::diag::Pos;
 
 /// `podcast:location`: what the show or the episode is about, geographically.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -20,8 +20,9 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
 use super::fragments::{self, Fragments};
-use crate::audio::{self, AudioInfo, CoverError, ProbeError};
-use crate::loudness::{self, Loudness, LoudnessError};
+use crate::model::{AudioInfo, Loudness};
+use crate::util::hash::hash_parts;
+use crate::util::lock;
 
 /// File name of the cache index inside the cache folder.
 const INDEX: &str = "sources.json";
@@ -133,11 +134,17 @@ impl SourceCache {
         seen(&lock(&self.used)).or_else(|| seen(&lock(&self.index)))
     }
 
-    /// Show notes as HTML (see [`crate::markdown::to_html`]), rendered by an earlier run when
-    /// it had the same source.
-    pub fn notes_html(&self, source: &str, id_prefix: &str, sanitize: bool) -> Arc<str> {
+    /// Show notes as HTML, rendered by `render` (`crate::show::markdown::to_html`) unless an
+    /// earlier run rendered the same source.
+    pub fn notes_html(
+        &self,
+        source: &str,
+        id_prefix: &str,
+        sanitize: bool,
+        render: impl FnOnce() -> String,
+    ) -> Arc<str> {
         let mut hasher = blake3::Hasher::new();
-        super::hash_parts(
+        hash_parts(
             &mut hasher,
             &[
                 b"notes",
@@ -146,9 +153,7 @@ impl SourceCache {
                 source.as_bytes(),
             ],
         );
-        self.fragments.get(*hasher.finalize().as_bytes(), || {
-            crate::markdown::to_html(source, id_prefix, sanitize)
-        })
+        self.fragments.get(*hasher.finalize().as_bytes(), render)
     }
 
     /// Text made from what hashes to `key`, made by `make` unless an earlier run made it.
@@ -161,8 +166,13 @@ impl SourceCache {
         self.fragments.read();
     }
 
-    /// Measures an MP3, from the cache when the file is as it was when last measured.
-    pub fn probe(&self, path: &Path) -> Result<AudioInfo, ProbeError> {
+    /// What `measure` (`crate::audio::probe`) says of an MP3, from the cache when the file is
+    /// as it was when last measured.
+    pub fn probe<E: From<io::Error>>(
+        &self,
+        path: &Path,
+        measure: impl FnOnce(&Path) -> Result<AudioInfo, E>,
+    ) -> Result<AudioInfo, E> {
         let identity = Identity::of(&fs::metadata(path)?);
         let cached = lock(&self.index)
             .audio
@@ -172,10 +182,10 @@ impl SourceCache {
         let info = match cached {
             Some(info) => info,
             None => {
-                let info = audio::probe(path)?;
+                let info = measure(path)?;
                 // What was measured must be the file as it is now, untouched since.
                 if Identity::of(&fs::metadata(path)?) != identity {
-                    return Err(ProbeError::Io(changed(path)));
+                    return Err(changed(path).into());
                 }
                 info
             }
@@ -199,31 +209,39 @@ impl SourceCache {
         ))
     }
 
-    /// The artwork as it is embedded in the MP3s (see [`audio::prepare_cover`]), prepared once
-    /// per content and kept in the cache folder.
-    pub fn cover(&self, path: &Path) -> Result<Arc<Vec<u8>>, CoverError> {
-        let hash = self.hash(path).map_err(CoverError::Io)?;
+    /// The artwork as it is embedded in the MP3s, prepared by `prepare`
+    /// (`crate::audio::prepare_cover`) once per content and kept in the cache folder.
+    pub fn cover<E: From<io::Error>>(
+        &self,
+        path: &Path,
+        prepare: impl FnOnce(&Path) -> Result<Vec<u8>, E>,
+    ) -> Result<Arc<Vec<u8>>, E> {
+        let hash = self.hash(path)?;
         if let Some(bytes) = lock(&self.covers).get(&hash) {
             return Ok(bytes.clone());
         }
         let kept = self.dir.join(COVERS).join(format!("{hash}.jpg"));
         let bytes = match fs::read(&kept) {
             Ok(bytes) => bytes,
-            Err(_) => audio::prepare_cover(path)?,
+            Err(_) => prepare(path)?,
         };
         let bytes = Arc::new(bytes);
         lock(&self.covers).insert(hash, bytes.clone());
         Ok(bytes)
     }
 
-    /// The loudness of the MPEG frames `start..end` of an MP3, from the cache when its bytes
-    /// were measured before.
-    pub fn loudness(&self, path: &Path, start: u64, end: u64) -> Result<Loudness, LoudnessError> {
-        let hash = self.hash(path).map_err(LoudnessError::Io)?;
+    /// The loudness of an MP3 as `measure` (`crate::audio::loudness::measure`) finds it, from
+    /// the cache when its bytes were measured before.
+    pub fn loudness<E: From<io::Error>>(
+        &self,
+        path: &Path,
+        measure: impl FnOnce() -> Result<Loudness, E>,
+    ) -> Result<Loudness, E> {
+        let hash = self.hash(path)?;
         let known = lock(&self.loudness)[0].get(&hash).copied();
         let measured = match known {
             Some(measured) => measured,
-            None => loudness::measure(path, start, end)?,
+            None => measure()?,
         };
         lock(&self.loudness)[1].insert(hash, measured);
         Ok(measured)
@@ -314,11 +332,4 @@ fn changed(path: &Path) -> io::Error {
         "{} changed while the build was reading it; build again once it is saved",
         path.display()
     ))
-}
-
-pub(super) fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    // A panic elsewhere cannot leave an index half-updated: every update is one insert.
-    mutex
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }

@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use super::cache::lock;
+use crate::util::lock;
 
 const FILE: &str = "fragments.bin";
 

@@ -11,6 +11,7 @@
 
 pub mod cache;
 mod fragments;
+mod run;
 mod staging;
 pub mod stamp;
 mod write;
@@ -27,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use cache::Identity;
 pub use cache::SourceCache;
 pub use fragments::Key as FragmentKey;
+pub use run::{BuildReport, Run, Start};
 
 /// What a published file holds.
 #[derive(Clone, Debug)]
@@ -110,14 +112,22 @@ pub struct Previous {
 
 impl Previous {
     pub fn read(out: &Path, cache: &SourceCache) -> io::Result<Self> {
-        let manifest = fs::read(cache.output_file(out, "manifest.json")?)
+        Ok(Previous::read_at(
+            out,
+            &cache.output_file(out, "manifest.json")?,
+        ))
+    }
+
+    /// What the last build into `out` published, from its manifest at `path`.
+    fn read_at(out: &Path, path: &Path) -> Self {
+        let manifest = fs::read(path)
             .ok()
             .and_then(|b| serde_json::from_slice(&b).ok())
             .unwrap_or_default();
-        Ok(Previous {
+        Previous {
             out: out.to_path_buf(),
             manifest,
-        })
+        }
     }
 
     /// The key of the page at `path` when the last build rendered it from inputs that hashed
@@ -213,15 +223,6 @@ pub fn untouched(out: &Path, cache: &SourceCache) -> Option<usize> {
             .is_ok_and(|m| m.is_file() && Identity::of(&m) == *identity)
     });
     (same && !manifest.files.is_empty()).then_some(manifest.files.len())
-}
-
-/// Feeds `parts` to `hasher`, each after its length, so that no two lists of parts hash alike
-/// (`ab`, `c` and `a`, `bc` differ).
-pub fn hash_parts(hasher: &mut blake3::Hasher, parts: &[&[u8]]) {
-    for part in parts {
-        hasher.update(&(part.len() as u64).to_le_bytes());
-        hasher.update(part);
-    }
 }
 
 /// What a file is made from, as a hash: equal keys mean equal bytes.

@@ -55,7 +55,7 @@ impl Staging {
         fs::create_dir_all(&self.dir)?;
         let present = scan(&self.dir, "", &wanted, &dirs)?;
         let mirror = self.fresh_mirror(mirror)?;
-        let writing = crate::progress::Progress::new("publication", files.len() as u64);
+        let writing = crate::util::progress::Progress::new("publication", files.len() as u64);
         // The files by folder: each folder is made once, by the task that fills it.
         let mut folders: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, keyed) in files.iter().enumerate() {

@@ -14,7 +14,6 @@
 //! (a change time after its start, give or take the clock's tick) leaves no stamp, since it
 //! may have read the old content: the build after it runs in full, and stamps.
 
-use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::os::unix::fs::MetadataExt;
@@ -24,9 +23,7 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::diag::{Diagnostic, Diagnostics, Level};
-use crate::model::{Episode, Show};
-use crate::{BuildOptions, episode, yaml};
+use crate::util::diag::{Diagnostic, Diagnostics, Level};
 
 /// How a file or folder looked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,6 +160,11 @@ pub fn collect(made: Made<'_>) -> Option<Stamp> {
     walk(&made.root.join("episodes"), &mut paths);
     walk(&made.root.join("theme"), &mut paths);
     paths.extend(made.sources);
+    // The stamp is JSON, whose text cannot hold a path that is not UTF-8: with such a file
+    // among the inputs, no stamp (every build runs in full) rather than a failed build.
+    if paths.iter().any(|path| path.to_str().is_none()) {
+        return None;
+    }
     paths.sort();
     paths.dedup();
     let started = made
@@ -212,47 +214,6 @@ pub fn write(path: &Path, stamp: Option<Stamp>) -> io::Result<()> {
     }
 }
 
-/// The instant the next scheduled episode is due: the earliest date of the episodes that are
-/// neither drafts nor published (a build before then publishes the same episodes). `Err` when
-/// an unpublished episode's date cannot be read (then no stamp: every build runs in full).
-pub(crate) fn next_release(
-    root: &Path,
-    show: &Show,
-    published: &[Episode],
-    options: &BuildOptions,
-) -> Result<Option<jiff::Timestamp>, ()> {
-    #[derive(Deserialize)]
-    struct Schedule {
-        date: String,
-        #[serde(default)]
-        draft: bool,
-    }
-    if options.drafts {
-        return Ok(None);
-    }
-    let published: HashSet<&Path> = published.iter().map(|e| e.dir.as_path()).collect();
-    let mut next = None;
-    for entry in fs::read_dir(root.join("episodes")).map_err(drop)? {
-        let dir = entry.map_err(drop)?.path();
-        let hidden = dir
-            .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden || published.contains(dir.as_path()) || !dir.is_dir() {
-            continue;
-        }
-        let file = dir.join("episode.md");
-        let text = fs::read_to_string(&file).map_err(drop)?;
-        let parts = episode::split(&text).map_err(drop)?;
-        let schedule: Schedule = yaml::parse(parts.yaml, &file, 0).map_err(drop)?;
-        let date = episode::times::date(&schedule.date, &show.timezone).map_err(drop)?;
-        if !schedule.draft && date.timestamp() > options.now {
-            let due = date.timestamp();
-            next = Some(next.map_or(due, |next: jiff::Timestamp| next.min(due)));
-        }
-    }
-    Ok(next)
-}
-
 /// Removes the stamp: the next build runs in full.
 pub fn remove(path: &Path) -> io::Result<()> {
     match fs::remove_file(path) {
@@ -270,7 +231,7 @@ fn walk(dir: &Path, paths: &mut Vec<PathBuf>) {
     let mut dirs = Vec::new();
     for entry in entries.filter_map(Result::ok) {
         // A link is followed, as the build follows it.
-        if crate::paths::entry_type(&entry).is_some_and(|t| t.kind.is_dir()) {
+        if crate::util::paths::entry_type(&entry).is_some_and(|t| t.kind.is_dir()) {
             dirs.push(entry.path());
         } else {
             paths.push(entry.path());

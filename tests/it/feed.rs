@@ -19,7 +19,7 @@ use carnets::model::{Episode, Person, Show};
 /// Renders the fixture show into `dir/feed.xml`.
 pub fn write_fixture_feed(dir: &Path) -> PathBuf {
     let path = dir.join("feed.xml");
-    let xml = carnets::feed::render(&feed_fixture::show(), &feed_fixture::episodes());
+    let xml = carnets::render::feed::render(&feed_fixture::show(), &feed_fixture::episodes());
     std::fs::write(&path, xml).expect("write feed.xml");
     path
 }
@@ -286,7 +286,7 @@ fn every_text_field_round_trips_through_an_xml_parser() {
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("feed.xml");
-    std::fs::write(&path, carnets::feed::render(&show, &episodes)).unwrap();
+    std::fs::write(&path, carnets::render::feed::render(&show, &episodes)).unwrap();
     let Some(read) = read_with_python("etree", "xml.etree.ElementTree", &path, &show.feed_url())
     else {
         return;
@@ -321,8 +321,8 @@ fn every_text_field_round_trips_through_an_xml_parser() {
 #[test]
 fn the_same_input_gives_the_same_bytes() {
     let (show, episodes) = (feed_fixture::show(), feed_fixture::episodes());
-    let first = carnets::feed::render(&show, &episodes);
-    assert_eq!(first, carnets::feed::render(&show, &episodes));
+    let first = carnets::render::feed::render(&show, &episodes);
+    assert_eq!(first, carnets::render::feed::render(&show, &episodes));
     // Nothing in it comes from the build: the channel dates are the newest episode's.
     assert!(first.contains("<lastBuildDate>Thu, 20 Nov 2025 08:00:00 +0100</lastBuildDate>"));
     assert!(first.contains("<pubDate>Thu, 20 Nov 2025 08:00:00 +0100</pubDate>"));
@@ -330,7 +330,7 @@ fn the_same_input_gives_the_same_bytes() {
 
 #[test]
 fn the_feed_says_what_the_spec_promises() {
-    let xml = carnets::feed::render(&feed_fixture::show(), &feed_fixture::episodes());
+    let xml = carnets::render::feed::render(&feed_fixture::show(), &feed_fixture::episodes());
     assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" "));
     for line in [
         // Plain text: `&` and `<` as hexadecimal references; the control character gone.

@@ -6,11 +6,11 @@
 use std::path::PathBuf;
 
 use carnets::audio::{AudioInfo, MpegVersion};
-use carnets::diag::Pos;
 use carnets::model::{
     Artwork, Category, Chapter, Episode, EpisodeType, Funding, Location, Owner, Person, Show,
     ShowType, Soundbite, Transcript, TranscriptFormat, Txt, UpdateFrequency,
 };
+use carnets::util::diag::Pos;
 use jiff::Zoned;
 use uuid::Uuid;
 

@@ -12,9 +12,9 @@ use serde_json::Value;
 
 use crate::common;
 use crate::feed_fixture;
-use carnets::categories::APPLE_CATEGORIES;
-use carnets::feed;
 use carnets::model::{Category, EpisodeType, Show};
+use carnets::render::feed;
+use carnets::show::categories::APPLE_CATEGORIES;
 
 /// Where the fixture feed is served: what its `atom:link rel="self"` must say.
 const LOCATION: &str = "https://cite-ia.example/carnets/feed.xml";

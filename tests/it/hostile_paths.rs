@@ -156,6 +156,30 @@ fn file_names_with_spaces_unicode_newlines_and_raw_bytes_publish_under_the_slug(
     assert_eq!(outcome.code, Some(0), "{outcome:?}");
 }
 
+/// The stamp (JSON) could not hold a file name that is not UTF-8: a build whose inputs held one
+/// and had settled (not changed in the last moments, so the build stamped) failed with "path
+/// contains invalid UTF-8 characters". Such a build now leaves no stamp, and the next runs in
+/// full.
+#[test]
+fn a_file_name_that_is_not_utf8_does_not_fail_the_stamp() {
+    let (_tmp, root) = one_episode();
+    let dir = episode_dir(&root);
+    fs::write(
+        dir.join(std::ffi::OsStr::from_bytes(b"notes-\xff.txt")),
+        "x",
+    )
+    .unwrap();
+    assert_eq!(build(&root).code, Some(0));
+    // Past the stamp's allowance for inputs that change while the build starts.
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    fs::write(dir.join("other.txt"), "y").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let outcome = build(&root);
+    assert_eq!(outcome.code, Some(0), "{outcome:?}");
+    let again = build(&root);
+    assert_eq!(again.code, Some(0), "{again:?}");
+}
+
 #[test]
 fn an_episode_folder_with_a_newline_in_its_name_gets_a_slug_suggestion() {
     let (_tmp, root) = one_episode();

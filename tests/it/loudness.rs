@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::{self, carnets, run};
-use carnets::loudness::{self, Loudness};
+use carnets::audio::loudness;
+use carnets::model::Loudness;
 
 const SPEECH: &str = "Bonjour et bienvenue dans les Carnets de l'IA. Aujourd'hui, nous parlons \
 des petites et moyennes entreprises, de formation et de projets concrets. L'intelligence \

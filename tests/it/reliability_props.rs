@@ -6,9 +6,9 @@ use std::fs;
 use std::path::PathBuf;
 
 use carnets::audio::{AudioInfo, build_tag, probe_bytes};
-use carnets::feed::strip_control_chars;
 use carnets::model::{Chapter, Episode, Funding, Show};
-use carnets::validate::{is_slug, slugify};
+use carnets::show::validate::{is_slug, slugify};
+use carnets::util::text::strip_control_chars;
 use proptest::prelude::*;
 
 use crate::common::fixtures;
@@ -136,7 +136,7 @@ proptest! {
             notes_html: format!("x{notes}").into(),
             ..Episode::default()
         };
-        let feed = carnets::feed::render(&show, &[episode]);
+        let feed = carnets::render::feed::render(&show, &[episode]);
         let xml = roxmltree::Document::parse(&feed).map_err(|e| TestCaseError::fail(format!("{e}: {feed}")))?;
         let clean = strip_control_chars(&text).into_owned();
         let text_of = |parent: &str, name: &str| -> String {

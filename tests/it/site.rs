@@ -4,8 +4,8 @@
 use std::fs;
 use std::path::PathBuf;
 
-use carnets::diag::Pos;
 use carnets::model::{Artwork, Chapter, Episode, Person, Transcript, TranscriptFormat};
+use carnets::util::diag::Pos;
 use scraper::Html;
 
 use super::site_model::{attr, episode, no_theme, page, render, select, show, text};
@@ -363,9 +363,13 @@ fn a_template_error_names_the_podcast_file_and_line() {
     .unwrap();
     let show = show("https://carnets.example.org/");
     let episodes = [episode(1, 60), episode(2, 60)];
-    let errors =
-        carnets::site::render(&show, &episodes, theme.path(), &carnets::site::Memo::none())
-            .expect_err("a misspelt variable fails the build");
+    let errors = carnets::render::site::render(
+        &show,
+        &episodes,
+        theme.path(),
+        &carnets::render::site::Memo::none(),
+    )
+    .expect_err("a misspelt variable fails the build");
     let errors: Vec<_> = errors.into_iter().collect();
     assert_eq!(
         errors.len(),

@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use carnets::diag::Pos;
+use carnets::model::Cue;
 use carnets::model::{AppLink, Chapter, Episode, Transcript, TranscriptFormat};
-use carnets::transcript::Cue;
+use carnets::util::diag::Pos;
 
 use super::site_model::{attr, episode, no_theme, page, render, select, show, text};
 

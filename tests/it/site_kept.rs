@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use carnets::model::Episode;
 use carnets::output::Content;
-use carnets::site::Memo;
+use carnets::render::site::Memo;
 
 use super::site_model::{episode, no_theme, show};
 
@@ -13,7 +13,7 @@ const URL: &str = "https://carnets.example.org/";
 
 /// What each page says it is made from, by path.
 fn made_from(episodes: &[Episode]) -> BTreeMap<String, String> {
-    carnets::site::render(&show(URL), episodes, &no_theme(), &Memo::none())
+    carnets::render::site::render(&show(URL), episodes, &no_theme(), &Memo::none())
         .expect("the site renders")
         .into_iter()
         .filter_map(|file| match file.content {
@@ -45,8 +45,9 @@ fn episode_and_archive_pages_say_what_they_are_made_from_the_same_way_each_time(
         assert!(first.contains_key(&path), "{path}: {first:?}");
     }
     // The search page holds every episode and the index's address: it is always made.
-    let search = format!("{}index.html", carnets::site::SEARCH_PAGE);
-    let files = carnets::site::render(&show(URL), &episodes(), &no_theme(), &Memo::none()).unwrap();
+    let search = format!("{}index.html", carnets::render::site::SEARCH_PAGE);
+    let files =
+        carnets::render::site::render(&show(URL), &episodes(), &no_theme(), &Memo::none()).unwrap();
     assert!(files.iter().any(|f| f.path == search));
     assert!(!first.contains_key(&search), "{first:?}");
 }
@@ -85,7 +86,7 @@ fn a_page_made_from_the_same_is_kept_not_rendered() {
     };
     let mut edited = episodes();
     edited[9].title = "Épisode 10, revu".into();
-    let files = carnets::site::render(&show(URL), &edited, &no_theme(), &memo).unwrap();
+    let files = carnets::render::site::render(&show(URL), &edited, &no_theme(), &memo).unwrap();
     let content = |path: &str| {
         &files
             .iter()

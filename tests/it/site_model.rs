@@ -89,8 +89,9 @@ pub fn episode(n: u32, secs: u64) -> Episode {
 
 /// Renders and indexes the output by path.
 pub fn render(show: &Show, episodes: &[Episode], theme: &Path) -> BTreeMap<String, OutputFile> {
-    let files = carnets::site::render(show, episodes, theme, &carnets::site::Memo::none())
-        .expect("the site renders");
+    let files =
+        carnets::render::site::render(show, episodes, theme, &carnets::render::site::Memo::none())
+            .expect("the site renders");
     let mut by_path = BTreeMap::new();
     for file in files {
         let path = file.path.clone();

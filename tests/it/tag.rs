@@ -7,9 +7,9 @@ pub mod readers;
 use std::path::{Path, PathBuf};
 
 use carnets::audio::{AudioInfo, MpegVersion, build_tag, prepare_cover};
-use carnets::diag::Pos;
 use carnets::model::{Chapter, Episode, EpisodeType, Person, Show};
 use carnets::output::{Content, OutputFile, publish};
+use carnets::util::diag::Pos;
 use serde_json::Value;
 
 use crate::common;

@@ -1,0 +1,67 @@
+//! The published MP3 of every episode: a fresh ID3 tag (with the episode's artwork, or else
+//! the show's) before the source's MPEG frames, as a file for `output` to write.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::CoverError;
+use crate::model::{Episode, Show};
+use crate::output::{Content, OutputFile, Shared};
+use crate::util::diag::{Diagnostic, Diagnostics};
+
+/// The artwork of a file as it goes into the tags (see [`super::prepare_cover`]).
+pub type Covers<'a> = dyn Fn(&Path) -> Result<Arc<Vec<u8>>, CoverError> + Sync + 'a;
+
+/// The MP3 of every episode, each tagged with its artwork from `covers`; sets each episode's
+/// `published_size` (the enclosure length).
+pub fn publish(
+    show: &Show,
+    episodes: &mut [Episode],
+    covers: &Covers<'_>,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let artwork = |e: &Episode| e.image.as_ref().unwrap_or(&show.image).source.clone();
+    // Each distinct artwork is prepared once (most episodes share the show's).
+    let sources: BTreeSet<PathBuf> = episodes.iter().map(artwork).collect();
+    let mut found = Diagnostics::default();
+    let mut prepared = BTreeMap::new();
+    for (source, result) in sources
+        .par_iter()
+        .map(|source| (source, covers(source).map(Shared::new)))
+        .collect::<Vec<_>>()
+    {
+        match result {
+            Ok(cover) => {
+                prepared.insert(source.clone(), cover);
+            }
+            Err(e) => found.push(
+                Diagnostic::error(source, e.to_string())
+                    .help("export the artwork again as a JPEG or PNG"),
+            ),
+        }
+    }
+    found.check()?;
+    // The tag ends with the artwork: each episode keeps only the tag's head, and the published
+    // file gets the shared artwork written after it (a thousand copies would fill the memory).
+    Ok(episodes
+        .par_iter_mut()
+        .map(|episode| {
+            let cover = prepared[&artwork(episode)].clone();
+            let tag = super::tag::tag_head(show, episode, Some(cover.bytes().len()));
+            episode.published_size =
+                (tag.len() + cover.bytes().len()) as u64 + episode.media.audio_len();
+            OutputFile {
+                path: episode.audio_path(),
+                content: Content::Audio {
+                    tag,
+                    cover: Some(cover),
+                    source: episode.audio.clone(),
+                    start: episode.media.audio_start,
+                    end: episode.media.audio_end,
+                },
+            }
+        })
+        .collect())
+}

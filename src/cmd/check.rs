@@ -1,0 +1,14 @@
+//! `carnets check`: every problem of the podcast folder, loudness included; writes nothing
+//! but its cache.
+
+use std::path::Path;
+
+use super::Outcome;
+
+pub fn run(root: &Path, now: jiff::Timestamp) -> Outcome {
+    let (warnings, episodes) = crate::check(root, now)?;
+    Ok((
+        warnings,
+        format!("checked {episodes} episode(s): no errors"),
+    ))
+}

@@ -1,0 +1,73 @@
+//! Rendering: the domain model turned into the files of the output, as values (`output`
+//! writes them): the feed (`feed/`), the site's pages (`site/`), the JSON chapters and
+//! transcripts, and the copies of the artwork and transcripts as the producer made them.
+
+pub mod chapters;
+pub mod feed;
+pub mod site;
+pub mod transcript;
+
+use std::path::Path;
+
+use crate::model::{Episode, Show};
+use crate::output::{Content, OutputFile};
+use crate::util::diag::Diagnostics;
+
+/// Every file of the output but the MP3s: the feed, the pages (`theme_dir` holds the
+/// podcast's own theme files, `memo` what earlier builds left), the chapters, the transcripts
+/// and the artwork.
+pub fn render(
+    show: &Show,
+    episodes: &[Episode],
+    theme_dir: &Path,
+    memo: &site::Memo<'_>,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    // The pages (the longest) render on this thread, the feed on the other.
+    let (pages, feed) = rayon::join(
+        || site::render(show, episodes, theme_dir, memo),
+        || feed::render(show, episodes),
+    );
+    let mut files = vec![copy(&show.image.published, &show.image.source)];
+    for episode in episodes {
+        files.extend(episode_files(show, episode));
+    }
+    files.push(OutputFile {
+        path: "feed.xml".into(),
+        content: Content::bytes(feed),
+    });
+    files.extend(pages?);
+    Ok(files)
+}
+
+/// An episode's artwork, chapters and transcript, when it has them.
+fn episode_files(show: &Show, episode: &Episode) -> Vec<OutputFile> {
+    let mut files = Vec::new();
+    if let Some(image) = &episode.image {
+        files.push(copy(&image.published, &image.source));
+    }
+    if let Some(path) = episode.chapters_path() {
+        files.push(OutputFile {
+            path,
+            content: Content::bytes(chapters::to_json(show, episode)),
+        });
+    }
+    if let (Some(transcript), Some(path), Some(json_path)) = (
+        &episode.transcript,
+        episode.transcript_path(),
+        episode.transcript_json_path(),
+    ) {
+        files.push(copy(&path, &transcript.source));
+        files.push(OutputFile {
+            path: json_path,
+            content: Content::bytes(transcript::to_json(&transcript.cues)),
+        });
+    }
+    files
+}
+
+fn copy(path: &str, source: &Path) -> OutputFile {
+    OutputFile {
+        path: path.to_string(),
+        content: Content::Copy(source.to_path_buf()),
+    }
+}

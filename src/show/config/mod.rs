@@ -1,0 +1,401 @@
+//! `podcast.yaml` → a validated [`Show`].
+//!
+//! The raw types (`raw`) mirror the file (what YAML says); [`load`] checks every value once
+//! with a [`Checker`] and reports every problem with its line. The Podcasting 2.0 keys are
+//! checked in `namespace`.
+
+pub mod namespace;
+mod raw;
+
+use std::path::Path;
+
+use uuid::Uuid;
+
+use crate::model::{AppLink, Artwork, Category, Funding, Owner, Person, Show, ShowType};
+use crate::show::checker::Checker;
+use crate::show::yaml::{self, Spanned};
+use crate::show::{artwork, categories, markdown, validate};
+use crate::util::diag::{Diagnostic, Diagnostics};
+use crate::util::paths;
+pub(crate) use raw::{Keywords, RawLocation, RawPerson};
+use raw::{RawShow, YesNo};
+
+/// The namespace of the SPEC's `podcast:guid` rule (Podcasting 2.0).
+const PODCAST_GUID_NAMESPACE: Uuid = uuid::uuid!("ead4c236-bf58-58c6-a2c6-a6b28d128cb6");
+
+/// Longest `podcast:funding` text apps show whole (Podcasting 2.0).
+const MAX_FUNDING_TEXT: usize = 128;
+
+/// Longest description Apple accepts, in bytes of rendered HTML.
+const MAX_DESCRIPTION_BYTES: usize = 4000;
+
+/// Loads and validates `root/podcast.yaml`; `base_url` overrides the file's. Returns the show
+/// and the warnings, or every error.
+pub fn load(root: &Path, base_url: Option<&str>) -> Result<(Show, Diagnostics), Diagnostics> {
+    let path = root.join("podcast.yaml");
+    let text = paths::read_text(&path).map_err(|e| {
+        Diagnostic::error(&path, format!("cannot read the show settings: {e}"))
+            .help("every podcast folder needs a podcast.yaml; `carnets init DIR` creates one")
+    })?;
+    let raw: RawShow = yaml::parse(&text, &path, 0)?;
+    let mut check = Checker {
+        path: &path,
+        line_offset: 0,
+        found: Diagnostics::default(),
+    };
+    let show = convert(raw, root, base_url, &mut check);
+    let warnings = check.found.check()?;
+    Ok((
+        show.expect("a show is built whenever no error was found"),
+        warnings,
+    ))
+}
+
+fn convert(
+    raw: RawShow,
+    root: &Path,
+    base_url_override: Option<&str>,
+    check: &mut Checker,
+) -> Option<Show> {
+    let file_base_url = check.url(&raw.base_url, true).map(with_slash);
+    let base_url = match base_url_override {
+        Some(url) => match validate::url(url, false) {
+            Ok(()) => Some(with_slash(url.to_string())),
+            Err(e) => {
+                check.found.push(Diagnostic::error("--base-url", e));
+                None
+            }
+        },
+        None => file_base_url.clone(),
+    };
+    let language = raw.language.value.clone();
+    if let Err(e) = validate::language(&language) {
+        check.error(&raw.language, e);
+    }
+    if let Err(e) = validate::email(&raw.owner.email.value) {
+        check.error(&raw.owner.email, e);
+    }
+    let description_html = markdown::to_html(&raw.description.value, "fn-show", !raw.unsafe_html);
+    if description_html.len() > MAX_DESCRIPTION_BYTES {
+        check.error_help(
+            &raw.description,
+            format!(
+                "the description is {} bytes once rendered; Apple accepts at most {MAX_DESCRIPTION_BYTES}",
+                description_html.len()
+            ),
+            "shorten it; details belong in the episodes' show notes",
+        );
+    }
+    let image = artwork(root, &raw.image, "", check);
+    let categories = categories(&raw.categories, check);
+    let show_type = match raw.show_type.as_ref().map(|t| t.value.as_str()) {
+        None | Some("episodic") => ShowType::Episodic,
+        Some("serial") => ShowType::Serial,
+        Some(other) => {
+            let value = raw.show_type.as_ref().expect("matched Some");
+            check.error_help(
+                value,
+                format!("unknown show type `{other}`"),
+                "write `episodic` or `serial`",
+            );
+            ShowType::Episodic
+        }
+    };
+    let guid = match &raw.guid {
+        Some(value) => Uuid::parse_str(value.value.trim()).ok().or_else(|| {
+            check.error_help(
+                value,
+                format!("`{}` is not a UUID", value.value),
+                "remove `guid:` to use the standard one derived from the feed URL",
+            );
+            None
+        }),
+        None => file_base_url.as_deref().map(default_guid),
+    };
+    let locked = raw.locked.as_ref().and_then(|value| match &value.value {
+        YesNo::Bool(b) => Some(*b),
+        YesNo::Text(t) if t == "yes" => Some(true),
+        YesNo::Text(t) if t == "no" => Some(false),
+        YesNo::Text(t) => {
+            check.error_help(
+                value,
+                format!("`locked: {t}` is not allowed"),
+                "write `locked: yes` or `locked: no`",
+            );
+            None
+        }
+    });
+    let funding = raw
+        .funding
+        .into_iter()
+        .filter_map(|f| {
+            if f.text.chars().count() > MAX_FUNDING_TEXT {
+                check.warning(
+                    &f.url,
+                    format!("the funding text has {} characters; apps may cut it after {MAX_FUNDING_TEXT}", f.text.chars().count()),
+                    "shorten it to a short call to action",
+                );
+            }
+            let url = check.url(&f.url, true)?;
+            Some(Funding {
+                url,
+                text: f.text.trim().to_string(),
+            })
+        })
+        .collect();
+    let persons = persons(raw.persons, check);
+    let timezone = match &raw.timezone {
+        None => jiff::tz::TimeZone::get("Europe/Paris").ok(),
+        Some(value) => jiff::tz::TimeZone::get(value.value.trim())
+            .ok()
+            .or_else(|| {
+                check.error_help(
+                    value,
+                    format!("unknown time zone `{}`", value.value),
+                    "use an IANA name such as Europe/Paris",
+                );
+                None
+            }),
+    };
+    // A preview (`--base-url`) serves the audio it publishes, not the CDN's.
+    let media_base_url = match (&raw.media_base_url, base_url_override) {
+        (Some(value), None) => check.url(value, true).map(with_slash),
+        _ => base_url.clone(),
+    };
+    let new_feed_url = raw.new_feed_url.as_ref().and_then(|v| check.url(v, true));
+    let analytics_prefix = raw
+        .analytics_prefix
+        .as_ref()
+        .and_then(|v| check.url(v, true));
+    let links = app_links(&raw.links, check);
+    let (license, license_url) = namespace::license(raw.license.as_ref(), check);
+    let medium = namespace::medium(raw.medium.as_ref(), check);
+    let location = namespace::location(raw.location.as_ref(), check);
+    let txt = namespace::txt(&raw.txt, check);
+    let update_frequency =
+        namespace::update_frequency(raw.update_frequency.as_ref(), timezone.as_ref(), check);
+    let author = check.required(raw.author, "author");
+    let title = check.required(raw.title, "title");
+    Some(Show {
+        title,
+        description: raw.description.value,
+        description_html,
+        base_url: base_url?,
+        language,
+        author,
+        owner: Owner {
+            name: raw.owner.name.trim().to_string(),
+            email: raw.owner.email.value,
+        },
+        image: image?,
+        categories,
+        explicit: raw.explicit,
+        show_type,
+        copyright: raw.copyright,
+        subtitle: raw.subtitle,
+        keywords: raw.keywords.map(Keywords::into_vec).unwrap_or_default(),
+        guid: guid?,
+        guid_is_set: raw.guid.is_some(),
+        locked,
+        funding,
+        persons,
+        license,
+        license_url,
+        timezone: timezone?,
+        media_base_url: media_base_url?,
+        new_feed_url,
+        analytics_prefix,
+        links,
+        unsafe_html: raw.unsafe_html,
+        medium,
+        location,
+        txt,
+        update_frequency,
+        block: raw.block,
+        complete: raw.complete,
+    })
+}
+
+/// The podcast apps `links:` may name, in the order the subscribe block lists them, with the
+/// name listeners know them by.
+pub const APPS: &[(&str, &str)] = &[
+    ("apple", "Apple Podcasts"),
+    ("spotify", "Spotify"),
+    ("deezer", "Deezer"),
+    ("youtube", "YouTube Music"),
+    ("amazon", "Amazon Music"),
+    ("pocketcasts", "Pocket Casts"),
+    ("overcast", "Overcast"),
+    ("castro", "Castro"),
+    ("antennapod", "AntennaPod"),
+    ("podcastaddict", "Podcast Addict"),
+    ("fountain", "Fountain"),
+    ("castbox", "Castbox"),
+    ("goodpods", "Goodpods"),
+    ("podcastindex", "Podcast Index"),
+];
+
+/// `links: {apple: https://…, spotify: https://…}` in the order of [`APPS`].
+fn app_links(
+    raw: &std::collections::BTreeMap<String, Spanned<String>>,
+    check: &mut Checker,
+) -> Vec<AppLink> {
+    for (key, value) in raw {
+        if !APPS.iter().any(|(k, _)| k == key) {
+            let known: Vec<&str> = APPS.iter().map(|(k, _)| *k).collect();
+            check.error_help(
+                value,
+                format!("unknown app `{key}` in `links`"),
+                &format!("use one of: {}", known.join(", ")),
+            );
+        }
+    }
+    APPS.iter()
+        .filter_map(|(key, name)| {
+            let value = raw.get(*key)?;
+            let url = check.url(value, true)?;
+            Some(AppLink {
+                app: key.to_string(),
+                name: name.to_string(),
+                url,
+            })
+        })
+        .collect()
+}
+
+/// `podcast:guid` by the Podcasting 2.0 rule: UUIDv5 of the feed URL without its scheme and
+/// trailing slashes.
+pub fn default_guid(base_url: &str) -> Uuid {
+    let feed = format!("{base_url}feed.xml");
+    let bare = feed
+        .split_once("://")
+        .map_or(feed.as_str(), |(_, rest)| rest);
+    Uuid::new_v5(
+        &PODCAST_GUID_NAMESPACE,
+        bare.trim_end_matches('/').as_bytes(),
+    )
+}
+
+fn with_slash(mut url: String) -> String {
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    url
+}
+
+fn categories(raw: &Spanned<Vec<Spanned<String>>>, check: &mut Checker) -> Vec<Category> {
+    if raw.value.is_empty() {
+        check.error_help(
+            raw,
+            "at least one category is required",
+            "for example `categories: [Technology]`",
+        );
+    }
+    raw.value
+        .iter()
+        .filter_map(|value| {
+            let (name, sub) = match value.value.split_once('/') {
+                Some((name, sub)) => (name.trim(), Some(sub.trim().to_string())),
+                None => (value.value.trim(), None),
+            };
+            if !categories::apple_category_is_valid(name, sub.as_deref()) {
+                let help = match categories::suggest_apple_category(name, sub.as_deref()) {
+                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                    None => "use a name from Apple's list, e.g. `Technology` or `Business/Entrepreneurship`".into(),
+                };
+                check.error_help(value, format!("`{}` is not an Apple Podcasts category", value.value), &help);
+                return None;
+            }
+            Some(Category { name: name.to_string(), sub })
+        })
+        .collect()
+}
+
+/// Converts the people of a show or an episode.
+pub(crate) fn persons(raw: Vec<RawPerson>, check: &mut Checker) -> Vec<Person> {
+    raw.into_iter()
+        .map(|p| {
+            if p.name.value.trim().is_empty() {
+                check.error(&p.name, "a person needs a name");
+            }
+            let role = p
+                .role
+                .as_ref()
+                .map_or("host".into(), |r| r.value.trim().to_lowercase());
+            let group = p
+                .group
+                .as_ref()
+                .map_or("cast".into(), |g| g.value.trim().to_lowercase());
+            if let Err(e) = validate::person_role(&role, &group) {
+                let at = p
+                    .role
+                    .as_ref()
+                    .or(p.group.as_ref())
+                    .map_or(yaml::pos(&p.name, 0), |v| yaml::pos(v, 0));
+                check.error_at(at, e);
+            }
+            Person {
+                name: p.name.value.trim().to_string(),
+                role,
+                group,
+                href: p.href.and_then(|h| check.url(&h, false)),
+                img: p.img.and_then(|i| check.url(&i, false)),
+            }
+        })
+        .collect()
+}
+
+/// Resolves an artwork file of the podcast (`dir_in_output` is where it is published, e.g.
+/// `episodes/001-x/`, or empty for the show's).
+pub(crate) fn artwork(
+    base: &Path,
+    value: &Spanned<String>,
+    dir_in_output: &str,
+    check: &mut Checker,
+) -> Option<Artwork> {
+    let source = match paths::inside(base, value.value.trim()) {
+        Ok(source) => source,
+        Err(e) => {
+            check.error(value, e);
+            return None;
+        }
+    };
+    let ext = match paths::extension(&source).as_deref() {
+        Some("jpg" | "jpeg") => "jpg",
+        Some("png") => "png",
+        _ => {
+            check.error_help(
+                value,
+                format!("`{}` is not a JPEG or PNG image", value.value),
+                "export the artwork as .jpg or .png",
+            );
+            return None;
+        }
+    };
+    let help = "export the artwork again: a square RGB JPEG (.jpg) or PNG (.png) of 1400 to 3000 px; Apple recommends 3000 × 3000";
+    match artwork::read(&source) {
+        Ok(info) => {
+            let extension = paths::extension(&source).unwrap_or_default();
+            for problem in artwork::problems(&info, &extension) {
+                check.error_help(value, format!("`{}`: {problem}", value.value), help);
+            }
+        }
+        Err(e) => check.error_help(value, format!("`{}`: {e}", value.value), help),
+    }
+    let stem = source
+        .file_stem()
+        .map(|s| validate::slugify(&s.to_string_lossy()))
+        .unwrap_or_default();
+    let stem = if stem.is_empty() {
+        "cover".to_string()
+    } else {
+        stem
+    };
+    Some(Artwork {
+        source,
+        published: format!("{dir_in_output}{stem}.{ext}"),
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,188 @@
+//! `carnets new` and `carnets init`: the right thing made easy. These two commands write
+//! source files (a new episode folder, a new podcast folder), never over an existing one.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::show::validate::slugify;
+use crate::util::diag::Diagnostic;
+
+const PODCAST_YAML: &str = include_str!("podcast.yaml");
+const EPISODE_MD: &str = include_str!("episode.md");
+const COVER_JPG: &[u8] = include_bytes!("cover.jpg");
+const EXAMPLE_MP3: &[u8] = include_bytes!("exemple.mp3");
+
+/// Creates `episodes/<NNN>-<slug>/episode.md` for the next episode, as a draft dated now.
+/// Returns the new folder.
+pub fn new_episode(root: &Path, title: &str, now: jiff::Timestamp) -> Result<PathBuf, Diagnostic> {
+    let episodes = root.join("episodes");
+    if !root.join("podcast.yaml").is_file() {
+        return Err(Diagnostic::error(root.join("podcast.yaml"), "no podcast here")
+            .help("run this in a podcast folder, or pass --root; `carnets init DIR` starts a new podcast"));
+    }
+    let slug = slugify(title);
+    if slug.is_empty() {
+        return Err(Diagnostic::error(
+            &episodes,
+            format!("the title « {title} » has no letters or digits to name a folder with"),
+        ));
+    }
+    let number = next_number(&episodes);
+    let dir = episodes.join(format!("{number:03}-{slug}"));
+    let timezone = crate::show::config::load(root, None)
+        .map(|(show, _)| show.timezone)
+        .unwrap_or_else(|_| jiff::tz::TimeZone::get("Europe/Paris").expect("bundled zone"));
+    let date = now
+        .to_zoned(timezone)
+        .strftime("%Y-%m-%d %H:%M")
+        .to_string();
+    let text = episode_md(title, &date, number, true);
+    create_new(&dir, &[("episode.md", text.as_bytes())])?;
+    Ok(dir)
+}
+
+/// Creates a new podcast folder at `dir` (absent or empty): `podcast.yaml` with every key
+/// explained, a placeholder cover and one example episode, ready to build.
+pub fn init(dir: &Path, now: jiff::Timestamp) -> Result<(), Diagnostic> {
+    let date = now.to_zoned(jiff::tz::TimeZone::get("Europe/Paris").expect("bundled zone"));
+    let episode = episode_md(
+        "Bienvenue !",
+        &date.strftime("%Y-%m-%d %H:%M").to_string(),
+        1,
+        false,
+    );
+    create_new(
+        dir,
+        &[
+            ("podcast.yaml", PODCAST_YAML.as_bytes()),
+            ("cover.jpg", COVER_JPG),
+        ],
+    )?;
+    create_new(
+        &dir.join("episodes/001-bienvenue"),
+        &[
+            ("episode.md", episode.as_bytes()),
+            ("bienvenue.mp3", EXAMPLE_MP3),
+        ],
+    )
+}
+
+fn episode_md(title: &str, date: &str, number: u32, draft: bool) -> String {
+    let quoted = format!("\"{}\"", title.replace('\\', "\\\\").replace('"', "\\\""));
+    EPISODE_MD
+        .replace("{title}", &quoted)
+        .replace("{date}", date)
+        .replace("{guid}", &uuid::Uuid::new_v4().to_string())
+        .replace("{number}", &number.to_string())
+        .replace(
+            "draft: true",
+            if draft { "draft: true" } else { "draft: false" },
+        )
+}
+
+/// One more than the highest episode number in use: in folder names (`012-…`) and in
+/// `number:` lines.
+fn next_number(episodes: &Path) -> u32 {
+    let mut highest = 0;
+    for entry in fs::read_dir(episodes)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+        highest = highest.max(digits.parse().unwrap_or(0));
+        let text = fs::read_to_string(entry.path().join("episode.md")).unwrap_or_default();
+        for line in text.lines() {
+            if let Some(n) = line
+                .strip_prefix("number:")
+                .and_then(|n| n.trim().parse::<u32>().ok())
+            {
+                highest = highest.max(n);
+            }
+        }
+    }
+    highest + 1
+}
+
+/// Creates `dir` (which must be absent or empty) holding `files`.
+fn create_new(dir: &Path, files: &[(&str, &[u8])]) -> Result<(), Diagnostic> {
+    let busy = fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
+    if busy {
+        return Err(
+            Diagnostic::error(dir, "already exists and is not empty; nothing was written")
+                .help("choose another name, or remove the folder first"),
+        );
+    }
+    let fail = |e: std::io::Error| Diagnostic::error(dir, format!("cannot create: {e}"));
+    fs::create_dir_all(dir).map_err(fail)?;
+    for (name, bytes) in files {
+        fs::write(dir.join(name), bytes).map_err(fail)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{SHOW_YAML, podcast, write};
+
+    fn now() -> jiff::Timestamp {
+        "2026-07-14T10:30:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn new_numbers_after_the_highest_and_slugs_the_french_title() {
+        let dir = podcast(SHOW_YAML);
+        write(
+            dir.path(),
+            "episodes/007-x/episode.md",
+            "---\nnumber: 9\n---\n",
+        );
+        write(dir.path(), "episodes/003-y/episode.md", "");
+        let made = new_episode(dir.path(), "L'été à Noël !", now()).unwrap();
+        assert_eq!(made.file_name().unwrap(), "010-l-ete-a-noel");
+        let text = fs::read_to_string(made.join("episode.md")).unwrap();
+        assert!(text.contains("title: \"L'été à Noël !\""), "{text}");
+        assert!(
+            text.contains("date: 2026-07-14 12:30"),
+            "Paris summer time: {text}"
+        );
+        assert!(text.contains("number: 10\n") && text.contains("draft: true\n"));
+        let guid = text.lines().find_map(|l| l.strip_prefix("guid: ")).unwrap();
+        assert!(uuid::Uuid::parse_str(guid).is_ok());
+        assert!(
+            new_episode(dir.path(), "L'été à Noël !", now()).is_ok(),
+            "next number, new folder"
+        );
+    }
+
+    #[test]
+    fn new_refuses_outside_a_podcast_and_never_overwrites() {
+        let empty = tempfile::tempdir().unwrap();
+        assert!(
+            new_episode(empty.path(), "Titre", now())
+                .unwrap_err()
+                .to_string()
+                .contains("carnets init")
+        );
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "x/keep.txt", "precious");
+        assert!(init(&dir.path().join("x"), now()).is_err());
+        assert_eq!(
+            fs::read_to_string(dir.path().join("x/keep.txt")).unwrap(),
+            "precious"
+        );
+    }
+
+    #[test]
+    fn quotes_in_titles_stay_valid_yaml() {
+        let dir = podcast(SHOW_YAML);
+        let made = new_episode(dir.path(), "Le \"vrai\" coût \\ de l'IA", now()).unwrap();
+        let text = fs::read_to_string(made.join("episode.md")).unwrap();
+        let split = crate::show::episode::split(&text).unwrap();
+        let parsed: std::collections::BTreeMap<String, serde_json::Value> =
+            crate::show::yaml::parse(split.yaml, Path::new("e"), 1).unwrap();
+        assert_eq!(parsed["title"], "Le \"vrai\" coût \\ de l'IA");
+    }
+}

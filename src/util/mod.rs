@@ -1,0 +1,18 @@
+//! What every stage shares: diagnostics, safe paths, progress bars, stage timers, hashing, and
+//! the escaping of HTML and of text that machines read back.
+
+pub mod diag;
+pub mod hash;
+pub mod html;
+pub(crate) mod paths;
+pub(crate) mod progress;
+pub mod text;
+pub(crate) mod trace;
+
+/// Locks a mutex, even one a panicking thread held: every update of the data carnets keeps
+/// behind one is a single insert, which a panic cannot leave half done.
+pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
