@@ -77,7 +77,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     )?;
     trace.stage("load");
     let covers = |artwork: &Path| cache.cover(artwork, audio::prepare_cover);
-    let mut files = audio::publish(&loaded.show, &mut loaded.episodes, &covers)?;
+    let kept = |key, make: &dyn Fn() -> Vec<u8>| cache.fragment_bytes(key, make);
+    let mut files = audio::publish(&loaded.show, &mut loaded.episodes, &covers, &kept)?;
     trace.stage("tag");
     let memo = Memo {
         kept: &|path, from| run.kept(path, from),
@@ -133,6 +134,10 @@ fn sources(cache: &SourceCache) -> show::Sources<'_> {
         notes: Box::new(|source, prefix, sanitize| {
             let render = || show::markdown::to_html(source, prefix, sanitize);
             cache.notes_html(source, prefix, sanitize, render)
+        }),
+        memo: Some(show::episode::Memo {
+            recall: Box::new(|key| cache.recall(key)),
+            remember: Box::new(|key, bytes| cache.remember(key, bytes)),
         }),
     }
 }

@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use jiff::Zoned;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::util::diag::Pos;
@@ -16,7 +17,7 @@ pub use media::{AudioInfo, Loudness, MpegVersion};
 pub use namespace::{Location, Soundbite, Txt, UpdateFrequency, seconds};
 
 /// The show, from `podcast.yaml`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Show {
     pub title: String,
     /// Markdown source of the description.
@@ -49,6 +50,7 @@ pub struct Show {
     pub license: Option<String>,
     /// The licence text, for the identifiers carnets knows or when `podcast.yaml` gives it.
     pub license_url: Option<String>,
+    #[serde(with = "zone")]
     pub timezone: jiff::tz::TimeZone,
     /// Where the audio is served from, ending in `/` (defaults to `base_url`).
     pub media_base_url: String,
@@ -68,6 +70,21 @@ pub struct Show {
     pub block: bool,
     /// `itunes:complete`: no episode will ever be added.
     pub complete: bool,
+}
+
+/// A time zone as its IANA name (a zone without one, as UTC).
+mod zone {
+    use jiff::tz::TimeZone;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(tz: &TimeZone, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(tz.iana_name().unwrap_or("UTC"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<TimeZone, D::Error> {
+        let name = String::deserialize(d)?;
+        TimeZone::get(&name).map_err(serde::de::Error::custom)
+    }
 }
 
 /// An empty show in UTC, for tests that set only what they check.
@@ -112,7 +129,7 @@ impl Default for Show {
 }
 
 /// Where to find the show in one podcast app.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AppLink {
     /// The key of `links:` (`apple`, `spotify`…).
     pub app: String,
@@ -160,20 +177,20 @@ pub fn with_analytics_prefix(prefix: &str, url: &str) -> String {
     format!("{prefix}{slash}{rest}")
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Owner {
     pub name: String,
     pub email: String,
 }
 
 /// An Apple Podcasts category, with its optional subcategory.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Category {
     pub name: String,
     pub sub: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ShowType {
     #[default]
     Episodic,
@@ -189,14 +206,14 @@ impl ShowType {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Funding {
     pub url: String,
     pub text: String,
 }
 
 /// A `podcast:person`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub name: String,
     /// Podcasting 2.0 role, lowercase (`host`, `guest`, …).
@@ -208,7 +225,7 @@ pub struct Person {
 }
 
 /// An image file to publish: where it is and the name it gets in the output.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Artwork {
     /// Source file.
     pub source: PathBuf,
@@ -218,7 +235,7 @@ pub struct Artwork {
 }
 
 /// One episode, from `episodes/<slug>/episode.md` and its audio.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Episode {
     /// The folder name, `[a-z0-9-]+`.
     pub slug: String,
@@ -258,7 +275,7 @@ pub struct Episode {
 }
 
 /// Lines of `episode.md` that messages about an episode's identity point at.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Positions {
     /// `guid:`, or `None` when the GUID is derived (not written in the file).
     pub guid: Option<Pos>,
@@ -314,7 +331,7 @@ impl Episode {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EpisodeType {
     #[default]
     Full,
@@ -333,7 +350,7 @@ impl EpisodeType {
 }
 
 /// A chapter mark; its end is the next chapter's start, or the end of the audio.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Chapter {
     /// Start time in milliseconds.
     pub start_ms: u64,
@@ -345,7 +362,7 @@ pub struct Chapter {
     pub pos: Pos,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TranscriptFormat {
     Vtt,
     Srt,
@@ -367,7 +384,7 @@ impl TranscriptFormat {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transcript {
     pub source: PathBuf,
     pub format: TranscriptFormat,
@@ -376,7 +393,7 @@ pub struct Transcript {
 }
 
 /// One cue of a transcript.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cue {
     pub start_ms: u64,
     pub end_ms: u64,

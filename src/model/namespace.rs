@@ -1,10 +1,12 @@
 //! The Podcasting 2.0 values of the model that are more than a string: a place, a
 //! verification text, a publishing schedule, a soundbite.
 
+use serde::{Deserialize, Serialize};
+
 use crate::util::diag::Pos;
 
 /// `podcast:location`: what the show or the episode is about, geographically.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     /// Human-readable place, at most 128 characters.
     pub name: String,
@@ -15,7 +17,7 @@ pub struct Location {
 }
 
 /// `podcast:txt`: free text for machines, e.g. a platform's ownership check.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Txt {
     /// What the text is for (`applepodcastsverify`…), at most 128 characters.
     pub purpose: Option<String>,
@@ -24,7 +26,7 @@ pub struct Txt {
 }
 
 /// `podcast:updateFrequency`: how often new episodes come out.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpdateFrequency {
     /// What listeners read (`Un épisode par mois`), at most 128 characters.
     pub text: String,
@@ -37,7 +39,7 @@ pub struct UpdateFrequency {
 }
 
 /// `podcast:soundbite`: a moment of an episode good for sharing.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Soundbite {
     pub start_ms: u64,
     pub duration_ms: u64,

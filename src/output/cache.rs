@@ -7,7 +7,7 @@
 //! reading for nothing on a first build); what their frames measure is kept by path and
 //! identity, and a changed identity means measuring again, which reads them once too.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io;
 use std::os::unix::fs::MetadataExt;
@@ -25,13 +25,13 @@ use crate::util::hash::hash_parts;
 use crate::util::lock;
 
 /// File name of the cache index inside the cache folder.
-const INDEX: &str = "sources.json";
+const INDEX: &str = "sources.bin";
 /// Folder of the prepared covers (JPEG, named by the hash of their source).
 const COVERS: &str = "covers";
 /// The loudness measurements (content hash → [`Loudness`]), written by `check` only.
 const LOUDNESS: &str = "loudness.json";
 /// Bumped when the cache's meaning changes, so old caches are ignored.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// How a file looked when it was hashed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,9 +55,9 @@ impl Identity {
 struct Index {
     version: u32,
     /// Source path → its identity and content hash.
-    sources: BTreeMap<PathBuf, (Identity, String)>,
+    sources: HashMap<PathBuf, (Identity, String)>,
     /// MP3 path → its identity and what its MPEG stream says.
-    audio: BTreeMap<PathBuf, (Identity, AudioInfo)>,
+    audio: HashMap<PathBuf, (Identity, AudioInfo)>,
 }
 
 /// The cache of one podcast folder; safe to share between threads.
@@ -78,7 +78,7 @@ impl SourceCache {
     pub fn open(dir: &Path) -> Self {
         let index = fs::read(dir.join(INDEX))
             .ok()
-            .and_then(|bytes| serde_json::from_slice::<Index>(&bytes).ok())
+            .and_then(|bytes| super::decode::<Index>(&bytes))
             .filter(|index| index.version == VERSION)
             .unwrap_or_default();
         SourceCache {
@@ -159,6 +159,22 @@ impl SourceCache {
     /// Text made from what hashes to `key`, made by `make` unless an earlier run made it.
     pub fn fragment(&self, key: fragments::Key, make: impl FnOnce() -> String) -> Arc<str> {
         self.fragments.get(key, make)
+    }
+
+    /// Bytes made from what hashes to `key`, made by `make` unless an earlier run made them.
+    pub fn fragment_bytes(&self, key: fragments::Key, make: impl FnOnce() -> Vec<u8>) -> Arc<[u8]> {
+        self.fragments.get_bytes(key, make)
+    }
+
+    /// What an earlier run kept for `key` with [`SourceCache::remember`], to be checked by the
+    /// caller (a value that may have gone stale is kept with what it was made from).
+    pub fn recall(&self, key: fragments::Key) -> Option<Arc<[u8]>> {
+        self.fragments.recall(key)
+    }
+
+    /// Keeps `bytes` for `key` for the next runs.
+    pub fn remember(&self, key: fragments::Key, bytes: &[u8]) {
+        self.fragments.remember(key, bytes)
     }
 
     /// Reads the fragments made by earlier runs now rather than at the first use.
@@ -317,11 +333,11 @@ impl SourceCache {
             }
         }
         let mut used = lock(&self.used);
-        // JSON keys are text: a source whose path is not UTF-8 is not remembered (it is simply
+        // Paths are kept as text: a source whose path is not UTF-8 is not remembered (it is simply
         // read again next time) rather than failing the build.
         used.sources.retain(|path, _| path.to_str().is_some());
         used.audio.retain(|path, _| path.to_str().is_some());
-        let bytes = serde_json::to_vec(&*used).map_err(io::Error::other)?;
+        let bytes = super::encode(&*used)?;
         super::write_atomically(&self.dir.join(INDEX), &bytes)?;
         self.fragments.save()
     }

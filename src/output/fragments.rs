@@ -1,7 +1,8 @@
-//! Text a build made before, kept for the next one in `<root>/.carnets/fragments.bin`, each by
+//! What a build made before, kept for the next one in `<root>/.carnets/fragments.bin`, each by
 //! the hash of what it was made from: the show notes as HTML (Markdown to sanitised HTML is the
-//! largest part of loading an unchanged episode) and the search index's entries. A rebuild
-//! makes again only the fragments whose sources changed.
+//! largest part of loading an unchanged episode), the search index's entries, the feed's items
+//! and the heads of the MP3s' ID3 tags. A rebuild makes again only the fragments whose sources
+//! changed.
 //!
 //! The file is read only by the carnets executable that wrote it (its first line names it):
 //! another version may make the same fragment differently. After that line come the fragments,
@@ -80,18 +81,13 @@ impl Fragments {
         })
     }
 
-    /// The fragment of `key`: the one an earlier run made, or else `make()`'s.
+    /// The text of `key`: the one an earlier run made, or else `make()`'s.
     pub fn get(&self, key: Key, make: impl FnOnce() -> String) -> Arc<str> {
-        let known = self.known();
-        let kept = known
-            .ranges
-            .get(&key)
-            .and_then(|range| std::str::from_utf8(&known.bytes[range.clone()]).ok());
-        let text = match kept {
+        let text = match self.kept(&key).and_then(|b| std::str::from_utf8(b).ok()) {
             Some(text) => Arc::from(text),
             None => {
                 let text = make();
-                self.write_made(&key, &text);
+                self.write_made(&key, text.as_bytes());
                 Arc::from(text)
             }
         };
@@ -99,7 +95,46 @@ impl Fragments {
         text
     }
 
-    fn write_made(&self, key: &Key, text: &str) {
+    /// The bytes of `key`: those an earlier run made, or else `make()`'s.
+    pub fn get_bytes(&self, key: Key, make: impl FnOnce() -> Vec<u8>) -> Arc<[u8]> {
+        let bytes = match self.kept(&key) {
+            Some(bytes) => Arc::from(bytes),
+            None => {
+                let bytes = make();
+                self.write_made(&key, &bytes);
+                Arc::from(bytes)
+            }
+        };
+        lock(&self.used).insert(key);
+        bytes
+    }
+
+    /// The bytes an earlier run kept for `key`, if any (see [`Fragments::remember`]).
+    pub fn recall(&self, key: Key) -> Option<Arc<[u8]>> {
+        let kept = self.kept(&key).map(Arc::from);
+        if kept.is_some() {
+            lock(&self.used).insert(key);
+        }
+        kept
+    }
+
+    /// Keeps `bytes` for `key`, for the next runs: in place of what an earlier run kept for it
+    /// (the last one written wins when the file is read).
+    pub fn remember(&self, key: Key, bytes: &[u8]) {
+        self.write_made(&key, bytes);
+        lock(&self.used).insert(key);
+    }
+
+    /// What an earlier run made for `key`.
+    fn kept(&self, key: &Key) -> Option<&[u8]> {
+        let known = self.known();
+        known
+            .ranges
+            .get(key)
+            .map(|range| &known.bytes[range.clone()])
+    }
+
+    fn write_made(&self, key: &Key, bytes: &[u8]) {
         if self.header.is_none() {
             return;
         }
@@ -111,7 +146,7 @@ impl Fragments {
             };
         }
         if let Made::Writing(out) = &mut *made
-            && encode(out, key, text.as_bytes()).is_err()
+            && encode(out, key, bytes).is_err()
         {
             *made = Made::Failed;
         }

@@ -59,7 +59,7 @@ impl Run {
         let cache = SourceCache::open(&root.join(crate::CACHE_DIR));
         super::check_target(root, out).map_err(fail)?;
         let lock = BuildLock::acquire(out, &cache).map_err(fail)?;
-        let stamp_path = cache.output_file(out, "stamp.json").map_err(fail)?;
+        let stamp_path = cache.output_file(out, "stamp.bin").map_err(fail)?;
         let build_id = stamp::build_id(identity);
         if let Some(fresh) = build_id
             .as_deref()
@@ -75,7 +75,7 @@ impl Run {
                 warnings: fresh.warnings,
             }));
         }
-        let manifest = cache.output_file(out, "manifest.json").map_err(fail)?;
+        let manifest = cache.output_file(out, super::MANIFEST).map_err(fail)?;
         let owned = out.to_path_buf();
         let previous = std::thread::spawn(move || Ok(Previous::read_at(&owned, &manifest)));
         Ok(Start::Changed(Box::new(Run {

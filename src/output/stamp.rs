@@ -16,60 +16,14 @@
 
 use std::fs;
 use std::io;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::util::diag::{Diagnostic, Diagnostics, Level};
-
-/// How a file or folder looked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct Seen {
-    size: u64,
-    ino: u64,
-    mtime_ns: i128,
-    ctime_ns: i128,
-}
-
-impl Seen {
-    fn of(path: &Path) -> Option<Self> {
-        let meta = fs::metadata(path).ok()?;
-        let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
-        Some(Seen {
-            // A folder's size says little; its times say whether its entries changed.
-            size: if meta.is_dir() { 0 } else { meta.size() },
-            ino: meta.ino(),
-            mtime_ns: ns(meta.mtime(), meta.mtime_nsec()),
-            ctime_ns: ns(meta.ctime(), meta.ctime_nsec()),
-        })
-    }
-}
-
-impl Seen {
-    /// True when the file may have changed after `started` (ns since the epoch). File times
-    /// come from a clock that lags by up to a tick (10 ms), or are whole seconds (2 s on FAT).
-    fn changed_since(&self, started: i128) -> bool {
-        let slack = if self.ctime_ns % 1_000_000_000 == 0 {
-            2_000_000_000
-        } else {
-            20_000_000
-        };
-        self.ctime_ns >= started - slack
-    }
-}
-
-/// A warning of the stamped build, printed again by the builds it spares.
-#[derive(Serialize, Deserialize)]
-struct Warning {
-    path: PathBuf,
-    line: Option<u64>,
-    column: Option<u64>,
-    message: String,
-    help: Option<String>,
-}
+use crate::util::diag::{Diagnostic, Diagnostics};
+use crate::util::paths::Seen;
 
 /// What a spared build reports.
 pub struct Fresh {
@@ -84,7 +38,7 @@ pub struct Stamp {
     /// Seconds since the epoch from which a scheduled episode is due, if any is.
     until: Option<i64>,
     episodes: usize,
-    warnings: Vec<Warning>,
+    warnings: Vec<Diagnostic>,
     /// Each input as it was, `None` when absent (a `theme/` or `carnets.lock` that appears
     /// changes the build too), the most recently modified first.
     inputs: Vec<(PathBuf, Option<Seen>)>,
@@ -111,7 +65,7 @@ pub fn executable() -> Option<String> {
 
 /// The stamp at `path` when it says the last build is still what these inputs would give.
 pub fn fresh(path: &Path, build: &str, now: jiff::Timestamp) -> Option<Fresh> {
-    let stamp: Stamp = serde_json::from_slice(&fs::read(path).ok()?).ok()?;
+    let stamp: Stamp = super::decode(&fs::read(path).ok()?)?;
     let due = stamp.until.is_some_and(|until| now.as_second() >= until);
     if stamp.build != build || due {
         return None;
@@ -122,14 +76,7 @@ pub fn fresh(path: &Path, build: &str, now: jiff::Timestamp) -> Option<Fresh> {
         .all(|(path, seen)| Seen::of(path) == *seen);
     same.then(|| {
         let mut warnings = Diagnostics::default();
-        warnings.extend(stamp.warnings.into_iter().map(|w| Diagnostic {
-            level: Level::Warning,
-            path: w.path,
-            line: w.line,
-            column: w.column,
-            message: w.message,
-            help: w.help,
-        }));
+        warnings.extend(stamp.warnings);
         Fresh {
             episodes: stamp.episodes,
             warnings,
@@ -160,12 +107,14 @@ pub fn collect(made: Made<'_>) -> Option<Stamp> {
     walk(&made.root.join("episodes"), &mut paths);
     walk(&made.root.join("theme"), &mut paths);
     paths.extend(made.sources);
-    // The stamp is JSON, whose text cannot hold a path that is not UTF-8: with such a file
+    // The stamp keeps paths as text, which cannot hold one that is not UTF-8: with such a file
     // among the inputs, no stamp (every build runs in full) rather than a failed build.
     if paths.iter().any(|path| path.to_str().is_none()) {
         return None;
     }
-    paths.sort();
+    // By bytes: any order that puts equal paths side by side will do, and comparing paths
+    // component by component costs more than the rest of the stamp.
+    paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     paths.dedup();
     let started = made
         .started
@@ -189,17 +138,7 @@ pub fn collect(made: Made<'_>) -> Option<Stamp> {
         build: made.build,
         until: made.until.map(|t| t.as_second()),
         episodes: made.episodes,
-        warnings: made
-            .warnings
-            .iter()
-            .map(|w| Warning {
-                path: w.path.clone(),
-                line: w.line,
-                column: w.column,
-                message: w.message.clone(),
-                help: w.help.clone(),
-            })
-            .collect(),
+        warnings: made.warnings.iter().cloned().collect(),
         inputs,
     })
 }
@@ -207,9 +146,7 @@ pub fn collect(made: Made<'_>) -> Option<Stamp> {
 /// Writes the stamp at `path`, or removes the old one when there is none.
 pub fn write(path: &Path, stamp: Option<Stamp>) -> io::Result<()> {
     match stamp {
-        Some(stamp) => {
-            super::write_atomically(path, &serde_json::to_vec(&stamp).map_err(io::Error::other)?)
-        }
+        Some(stamp) => super::write_atomically(path, &super::encode(&stamp)?),
         None => remove(path),
     }
 }

@@ -8,10 +8,14 @@ pub mod site;
 pub mod transcript;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::model::{Episode, Show};
-use crate::output::{Content, OutputFile};
+use crate::output::{Content, FragmentKey, OutputFile};
 use crate::util::diag::Diagnostics;
+
+/// Text made from what hashes to a key: by an earlier build, or else now by the function given.
+pub type Fragment<'a> = dyn Fn(FragmentKey, &dyn Fn() -> String) -> Arc<str> + Sync + 'a;
 
 /// Every file of the output but the MP3s: the feed, the pages (`theme_dir` holds the
 /// podcast's own theme files, `memo` what earlier builds left), the chapters, the transcripts
@@ -25,7 +29,7 @@ pub fn render(
     // The pages (the longest) render on this thread, the feed on the other.
     let (pages, feed) = rayon::join(
         || site::render(show, episodes, theme_dir, memo),
-        || feed::render(show, episodes),
+        || feed::render_kept(show, episodes, memo.fragment),
     );
     let mut files = vec![copy(&show.image.published, &show.image.source)];
     for episode in episodes {

@@ -7,14 +7,16 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// How serious a finding is: errors fail the run, warnings do not.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Level {
     Error,
     Warning,
 }
 
 /// One problem, printed as `path:line:column: error: message` followed by an optional `help:` line.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Diagnostic {
     pub level: Level,
     pub path: PathBuf,
@@ -142,7 +144,9 @@ fn snippet(line: u64, source: &str, column: Option<u64>) -> String {
 }
 
 /// A 1-based position in a source file; `line == 0` means unknown.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Pos {
     pub line: u64,
     pub column: u64,

@@ -1,5 +1,8 @@
-//! Paths written by producers (`image:`, `audio:`, `transcript:`), resolved safely.
+//! Paths written by producers (`image:`, `audio:`, `transcript:`), resolved safely, and how a
+//! file looked ([`Seen`]), to tell a changed one without reading it.
 
+use std::fs;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Component, Path, PathBuf};
 
 /// Resolves `relative` inside `base`: it must exist and stay inside `base`, symlinks included
@@ -101,6 +104,42 @@ pub fn extension(path: &Path) -> Option<String> {
     path.extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
+}
+
+/// How a file or folder looked: its size, inode, modification *and* change times (no tool can
+/// set the change time back), so that a change is seen without reading the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Seen {
+    pub size: u64,
+    pub ino: u64,
+    pub mtime_ns: i128,
+    pub ctime_ns: i128,
+}
+
+impl Seen {
+    /// How `path` looks now (links followed); `None` when it cannot be looked at.
+    pub fn of(path: &Path) -> Option<Self> {
+        let meta = fs::metadata(path).ok()?;
+        let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
+        Some(Seen {
+            // A folder's size says little; its times say whether its entries changed.
+            size: if meta.is_dir() { 0 } else { meta.size() },
+            ino: meta.ino(),
+            mtime_ns: ns(meta.mtime(), meta.mtime_nsec()),
+            ctime_ns: ns(meta.ctime(), meta.ctime_nsec()),
+        })
+    }
+
+    /// True when the file may have changed after `started` (ns since the epoch). File times
+    /// come from a clock that lags by up to a tick (10 ms), or are whole seconds (2 s on FAT).
+    pub fn changed_since(&self, started: i128) -> bool {
+        let slack = if self.ctime_ns % 1_000_000_000 == 0 {
+            2_000_000_000
+        } else {
+            20_000_000
+        };
+        self.ctime_ns >= started - slack
+    }
 }
 
 #[cfg(test)]

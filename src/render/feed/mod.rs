@@ -17,7 +17,9 @@ mod xml;
 
 pub use date::rfc2822;
 
+use super::Fragment;
 use crate::model::{Category, Episode, Show};
+use crate::util::hash::fingerprint;
 use xml::XmlWriter;
 
 /// What `<generator>` says.
@@ -30,6 +32,12 @@ const NS_PODCAST: &str = "https://podcastindex.org/namespace/1.0";
 
 /// Renders `feed.xml` for the published episodes, given newest first (they keep that order).
 pub fn render(show: &Show, episodes: &[Episode]) -> String {
+    render_kept(show, episodes, &|_, make| make().into())
+}
+
+/// [`render`], each item taken from `fragment` when an earlier build wrote it from the same
+/// show and episode.
+pub fn render_kept(show: &Show, episodes: &[Episode], fragment: &Fragment<'_>) -> String {
     let mut w = XmlWriter::new();
     w.open(
         "rss",
@@ -43,8 +51,22 @@ pub fn render(show: &Show, episodes: &[Episode]) -> String {
     );
     w.open("channel", &[]);
     channel(&mut w, show, episodes);
+    let show_hash = fingerprint(show);
     for episode in episodes {
-        item::write(&mut w, show, episode);
+        let make = || {
+            let mut part = w.part();
+            item::write(&mut part, show, episode);
+            part.finish_part(&w)
+        };
+        let item = match (show_hash, fingerprint(episode)) {
+            (Some(show_hash), Some(episode_hash)) => {
+                let mut key = blake3::Hasher::new_derive_key("carnets feed item");
+                key.update(&show_hash).update(&episode_hash);
+                fragment(*key.finalize().as_bytes(), &make)
+            }
+            _ => make().into(),
+        };
+        w.append(&item);
     }
     w.close();
     w.close();

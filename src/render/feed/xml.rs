@@ -102,6 +102,26 @@ impl XmlWriter {
         }
     }
 
+    /// A writer for a part of this document at the current depth: what it writes, given back
+    /// to [`XmlWriter::append`], is byte for byte what this writer would have written.
+    pub fn part(&self) -> Self {
+        Self {
+            out: String::new(),
+            open: self.open.clone(),
+        }
+    }
+
+    /// The text of a part whose elements are all closed.
+    pub fn finish_part(self, of: &XmlWriter) -> String {
+        assert_eq!(self.open, of.open, "unclosed elements in a part");
+        self.out
+    }
+
+    /// Adds a part made by [`XmlWriter::part`] at this depth.
+    pub fn append(&mut self, part: &str) {
+        self.out.push_str(part);
+    }
+
     fn start_tag(&mut self, name: &str, attrs: Attrs<'_>) {
         for _ in 0..self.open.len() {
             self.out.push_str("  ");

@@ -30,7 +30,6 @@ mod urls;
 
 use std::ops::Range;
 use std::path::Path;
-use std::sync::Arc;
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};
@@ -41,10 +40,11 @@ pub use locale::Locale;
 pub use theme::{ASSETS_DIR, Theme};
 pub use transcript::ParagraphCtx;
 
+use super::Fragment;
 use crate::model::{Episode, Show};
-use crate::output::{Content, FragmentKey, OutputFile};
+use crate::output::{Content, OutputFile};
 use crate::util::diag::Diagnostics;
-use crate::util::hash::hash_parts;
+use crate::util::hash::{fingerprint, hash_parts};
 use context::{Link, Urls};
 use engine::Engine;
 
@@ -92,9 +92,6 @@ pub fn paginate(count: usize, per_page: usize) -> Vec<Page> {
 /// same (path, inputs hash): that page needs no rendering.
 pub type Kept<'a> = dyn Fn(&str, &str) -> Option<String> + Sync + 'a;
 
-/// Text made from what hashes to a key: by an earlier build, or else now by the function given.
-pub type Fragment<'a> = dyn Fn(FragmentKey, &dyn Fn() -> String) -> Arc<str> + Sync + 'a;
-
 /// What the builds before this one left that it may reuse.
 pub struct Memo<'a> {
     pub kept: &'a Kept<'a>,
@@ -139,18 +136,18 @@ pub fn render(
         .par_iter()
         .map(|e| context::episode(e, &site, locale, &urls))
         .collect();
-    let item_hashes: Vec<blake3::Hash> = items
-        .par_iter()
-        .map(|item| blake3::hash(&serde_json::to_vec(item).unwrap_or_default()))
-        .collect();
+    let item_hashes: Vec<Option<[u8; 16]>> = items.par_iter().map(fingerprint).collect();
     // Every episode as a template value (for the search page, the largest) is made meanwhile.
     let (index, all_items) = rayon::join(
         || {
             search::index(items.len(), |i| {
+                let entry = || search::entry(&items[i]);
+                let Some(hash) = item_hashes[i] else {
+                    return entry().into();
+                };
                 let mut key = blake3::Hasher::new_derive_key("carnets search index entry");
-                key.update(item_hashes[i].as_bytes());
-                let key = key.finalize();
-                (memo.fragment)(*key.as_bytes(), &|| search::entry(&items[i]))
+                key.update(&hash);
+                (memo.fragment)(*key.finalize().as_bytes(), &entry)
             })
         },
         || std::sync::Mutex::new(Some(ser(&items))),
@@ -186,8 +183,8 @@ pub fn render(
         hasher.update(path.as_bytes());
         for slot in slots {
             match slot.and_then(|j| item_hashes.get(j)) {
-                Some(hash) => hasher.update(hash.as_bytes()),
-                None => hasher.update(&[0; 32]),
+                Some(hash) => hasher.update(hash.as_ref()?),
+                None => hasher.update(&[0; 16]),
             };
         }
         Some(hasher.finalize().to_hex().to_string())

@@ -7,6 +7,7 @@
 mod files;
 mod front_matter;
 mod marks;
+mod memo;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ use crate::show::times;
 use crate::show::validate;
 use crate::show::yaml;
 use crate::util::diag::{Diagnostic, Diagnostics};
+use crate::util::hash::fingerprint;
 use crate::util::paths;
 use crate::util::progress::Progress;
 use front_matter::RawEpisode;
@@ -46,10 +48,24 @@ pub type Prober<'a> = dyn Fn(&Path) -> Result<AudioInfo, String> + Sync + 'a;
 /// runs).
 pub type NotesRenderer<'a> = dyn Fn(&str, &str, bool) -> Arc<str> + Sync + 'a;
 
-/// What loading asks of the build: measuring the MP3s and rendering the notes.
+/// What an earlier build kept for a key.
+pub type Recall<'a> = dyn Fn(memo::Key) -> Option<Arc<[u8]>> + Sync + 'a;
+
+/// Keeps bytes for a key, for the next build.
+pub type Remember<'a> = dyn Fn(memo::Key, &[u8]) + Sync + 'a;
+
+/// The store of what builds keep for the next ones (the cache's fragments).
+pub struct Memo<'a> {
+    pub recall: Box<Recall<'a>>,
+    pub remember: Box<Remember<'a>>,
+}
+
+/// What loading asks of the build: measuring the MP3s, rendering the notes, and what earlier
+/// builds loaded (see `memo.rs`), when there is a cache.
 pub struct Sources<'a> {
     pub probe: Box<Prober<'a>>,
     pub notes: Box<NotesRenderer<'a>>,
+    pub memo: Option<Memo<'a>>,
 }
 
 /// The episodes of a podcast folder.
@@ -74,10 +90,11 @@ pub fn load_all(root: &Path, show: &Show, selection: &Selection, sources: &Sourc
         }
     };
     let measuring = Progress::new("mesure des MP3", dirs.len() as u64);
+    let kept = Kept::new(show, sources);
     let results: Vec<(Folder, Diagnostics)> = dirs
         .par_iter()
         .map(|(dir, link)| {
-            let result = load_one(dir, *link, show, selection, sources);
+            let result = kept.load(dir, *link, show, selection, sources);
             measuring.step();
             result
         })
@@ -109,6 +126,62 @@ enum Folder {
     Due(jiff::Timestamp),
     /// A draft, or a folder in error.
     Waiting,
+}
+
+/// The episode folders earlier builds kept.
+struct Kept<'a> {
+    memo: Option<&'a Memo<'a>>,
+    /// The fingerprint of the show the folders are read with.
+    show: Option<[u8; 16]>,
+    /// When the loading started, in ns since the epoch: a file changed since is not kept.
+    started: i128,
+}
+
+impl<'a> Kept<'a> {
+    fn new(show: &Show, sources: &'a Sources<'a>) -> Self {
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as i128);
+        Kept {
+            memo: sources.memo.as_ref(),
+            show: sources.memo.as_ref().and(fingerprint(show)),
+            started,
+        }
+    }
+
+    /// [`load_one`], or what an earlier build loaded from the same files (links to folders
+    /// elsewhere are always read again).
+    fn load(
+        &self,
+        dir: &Path,
+        link: bool,
+        show: &Show,
+        selection: &Selection,
+        sources: &Sources<'_>,
+    ) -> (Folder, Diagnostics) {
+        let (Some(memo), Some(show_hash), false) = (self.memo, &self.show, link) else {
+            return load_one(dir, link, show, selection, sources);
+        };
+        let key = memo::key(dir, show_hash, selection, self.started);
+        if let Some((episode, warnings)) = key
+            .and_then(|key| (memo.recall)(key))
+            .and_then(|bytes| memo::recall(&bytes, selection))
+            // The MP3 is measured through the cache too, which keeps its measure warm.
+            .filter(|(episode, _)| {
+                (sources.probe)(&episode.audio).ok() == Some(episode.media.clone())
+            })
+        {
+            return (Folder::Published(Box::new(episode)), warnings);
+        }
+        let (folder, found) = load_one(dir, link, show, selection, sources);
+        if let (Some(key), Folder::Published(episode)) = (key, &folder)
+            && !found.has_errors()
+            && let Some(bytes) = memo::keep(episode, &found, self.started)
+        {
+            (memo.remember)(key, &bytes);
+        }
+        (folder, found)
+    }
 }
 
 /// The episode folders, sorted by name (hidden entries and plain files are ignored), each with

@@ -49,6 +49,7 @@ fn run(dir: &Path, drafts: bool) -> (Vec<Episode>, Diagnostics) {
     let sources = Sources {
         probe: Box::new(one_minute),
         notes: Box::new(notes),
+        memo: None,
     };
     let loaded = load_all(dir, &show, &Selection { drafts, now: now() }, &sources);
     (loaded.episodes, loaded.found)
@@ -349,4 +350,95 @@ fn a_draft_without_audio_waits_and_a_preview_says_so() {
         messages(&found, dir.path())[0]
             .starts_with("episodes/001-a: warning: this draft has no MP3 yet")
     );
+}
+
+/// Loads `dir` with a memo kept in `store`, counting the notes rendered.
+fn run_kept(
+    dir: &Path,
+    store: &std::sync::Mutex<HashMap<memo::Key, Arc<[u8]>>>,
+    rendered: &std::sync::atomic::AtomicUsize,
+) -> (Vec<Episode>, Diagnostics) {
+    let (show, _) = config::load(dir, None).expect("show loads");
+    let notes = |source: &str, prefix: &str, sanitize: bool| {
+        rendered.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        crate::show::markdown::to_html(source, prefix, sanitize).into()
+    };
+    let sources = Sources {
+        probe: Box::new(one_minute),
+        notes: Box::new(notes),
+        memo: Some(Memo {
+            recall: Box::new(|key| store.lock().unwrap().get(&key).cloned()),
+            remember: Box::new(|key, bytes| {
+                store.lock().unwrap().insert(key, bytes.into());
+            }),
+        }),
+    };
+    let loaded = load_all(
+        dir,
+        &show,
+        &Selection {
+            drafts: false,
+            now: now(),
+        },
+        &sources,
+    );
+    (loaded.episodes, loaded.found)
+}
+
+#[test]
+fn an_unchanged_folder_is_recalled_and_a_file_that_changed_is_read_again() {
+    let title = "title: \"L'IA dans les PME : par où commencer ?\"";
+    let text = EPISODE.replace(title, "title: \"Épisode 12 : l'IA\"");
+    let dir = with_episode("012-pme", &text);
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(60));
+    write(
+        dir.path(),
+        "episodes/012-pme/transcript.vtt",
+        "WEBVTT\n\n00:00.000 --> 00:02.000\n<v Camille>Bonjour.\n",
+    );
+    settle();
+    let store = std::sync::Mutex::default();
+    let rendered = std::sync::atomic::AtomicUsize::new(0);
+    let count = || rendered.load(std::sync::atomic::Ordering::Relaxed);
+    let (first, warnings) = run_kept(dir.path(), &store, &rendered);
+    assert_eq!((first.len(), count()), (1, 1));
+    // Recalled: the same episode and the same warnings, nothing read or rendered again.
+    let (again, recalled) = run_kept(dir.path(), &store, &rendered);
+    assert_eq!(count(), 1);
+    assert_eq!(again[0].title, first[0].title);
+    assert_eq!(again[0].notes_html, first[0].notes_html);
+    assert_eq!(
+        again[0].transcript,
+        first[0].transcript.as_ref().map(|t| {
+            let mut t = t.clone();
+            t.cues.iter_mut().for_each(|c| c.line = 0);
+            t
+        })
+    );
+    assert_eq!(
+        messages(&recalled, dir.path()),
+        messages(&warnings, dir.path())
+    );
+    assert!(
+        warnings.iter().next().is_some(),
+        "the title repeats the number: a warning to say again"
+    );
+    // A transcript rewritten in place (the folder's times do not move) is read again.
+    write(
+        dir.path(),
+        "episodes/012-pme/transcript.vtt",
+        "WEBVTT\n\n00:00.000 --> 00:02.000\n<v Dominique>Au revoir.\n",
+    );
+    settle();
+    let (changed, _) = run_kept(dir.path(), &store, &rendered);
+    assert_eq!(count(), 2);
+    let cue = &changed[0].transcript.as_ref().unwrap().cues[0];
+    assert_eq!(cue.speaker.as_deref(), Some("Dominique"));
+    // So is an episode.md just saved, and it is not kept while its change is that recent.
+    let md = dir.path().join("episodes/012-pme/episode.md");
+    let text = std::fs::read_to_string(&md).unwrap();
+    std::fs::write(&md, text.replace("Des **notes**", "Les **notes**")).unwrap();
+    run_kept(dir.path(), &store, &rendered);
+    run_kept(dir.path(), &store, &rendered);
+    assert_eq!(count(), 4);
 }
