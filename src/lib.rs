@@ -17,6 +17,7 @@
 pub mod audio;
 pub mod cli;
 pub mod cmd;
+pub mod import;
 pub mod model;
 pub mod output;
 pub mod render;

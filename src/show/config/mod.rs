@@ -263,13 +263,15 @@ fn app_links(
         .collect()
 }
 
+/// `podcast:guid` of the feed carnets publishes under `base_url` (see [`feed_guid`]).
+pub fn default_guid(base_url: &str) -> Uuid {
+    feed_guid(&format!("{base_url}feed.xml"))
+}
+
 /// `podcast:guid` by the Podcasting 2.0 rule: UUIDv5 of the feed URL without its scheme and
 /// trailing slashes.
-pub fn default_guid(base_url: &str) -> Uuid {
-    let feed = format!("{base_url}feed.xml");
-    let bare = feed
-        .split_once("://")
-        .map_or(feed.as_str(), |(_, rest)| rest);
+pub fn feed_guid(feed: &str) -> Uuid {
+    let bare = feed.split_once("://").map_or(feed, |(_, rest)| rest);
     Uuid::new_v5(
         &PODCAST_GUID_NAMESPACE,
         bare.trim_end_matches('/').as_bytes(),
