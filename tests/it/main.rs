@@ -18,6 +18,8 @@ mod feed_w3c;
 mod hostile_html;
 mod hostile_paths;
 mod hostile_sizes;
+mod import;
+mod import_support;
 mod incremental;
 mod loudness;
 mod probe;

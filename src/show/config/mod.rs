@@ -57,7 +57,17 @@ fn convert(
     base_url_override: Option<&str>,
     check: &mut Checker,
 ) -> Option<Show> {
-    let file_base_url = check.url(&raw.base_url, true).map(with_slash);
+    let file_base_url = if raw.base_url.value.trim().is_empty() {
+        // `carnets import` leaves it empty when it does not know the new site's address yet.
+        check.error_help(
+            &raw.base_url,
+            "`base_url` is not set: carnets needs the address where the site will be served",
+            "write the https:// address of the new site, e.g. `base_url: https://podcast.example.fr/`",
+        );
+        None
+    } else {
+        check.url(&raw.base_url, true).map(with_slash)
+    };
     let base_url = match base_url_override {
         Some(url) => match validate::url(url, false) {
             Ok(()) => Some(with_slash(url.to_string())),
