@@ -51,7 +51,7 @@ pub fn to_markdown(text: &str) -> Notes {
     let markdown = converter()
         .convert(&html)
         .unwrap_or_else(|_| text.to_string());
-    let (markdown, footer) = without_footer(&markdown);
+    let (markdown, footer) = without_footer(&keep_punctuation(&markdown));
     Notes {
         markdown: markdown.trim().to_string(),
         footer,
@@ -76,18 +76,14 @@ pub fn episode_words(item: &Item, found: &mut Found) -> (String, Option<String>)
     if let Some(host) = notes.footer {
         found.footer(host);
     }
-    let seen = text_of(&notes.markdown);
+    // A summary only when the feed has a text that is not the notes' beginning (hosts repeat
+    // the notes, or their first lines, in `itunes:summary` and `description`).
+    let seen = one_line(&summary_text(texts[source]));
     let candidates = [&item.itunes_summary, &item.subtitle, &item.description];
     let summary = candidates
         .into_iter()
-        .map(|text| {
-            crate::html::to_plain_text(&crate::markdown::to_html(
-                &to_markdown(text).markdown,
-                "x",
-                true,
-            ))
-        })
-        .find(|text| !text.is_empty() && one_line(text) != seen);
+        .map(|text| summary_text(text))
+        .find(|text| !text.is_empty() && !seen.starts_with(&one_line(text)));
     let summary = summary.filter(|text| {
         let fits = text.len() <= MAX_SUMMARY_BYTES;
         if !fits {
@@ -98,13 +94,58 @@ pub fn episode_words(item: &Item, found: &mut Found) -> (String, Option<String>)
     (notes.markdown, summary)
 }
 
-/// What a reader sees of some Markdown, on one line (for comparing texts).
-fn text_of(markdown: &str) -> String {
-    crate::html::to_one_line(&crate::markdown::to_html(markdown, "x", true))
+/// Words separated by one space (no-break spaces are kept: they are part of the text).
+fn one_line(text: &str) -> String {
+    text.split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// A summary as plain text: HTML reduced to its text, entities read.
+fn summary_text(text: &str) -> String {
+    let text = text.trim();
+    if looks_like_html(text) {
+        crate::html::to_plain_text(text)
+    } else {
+        crate::html::unescape_html(text).trim().to_string()
+    }
+}
+
+/// carnets renders Markdown with smart punctuation (' " -- ... become ’ “ ” – …), which
+/// would change the old notes' text: their straight quotes, double hyphens and three dots are
+/// escaped, outside code, so that they render as they were.
+fn keep_punctuation(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len() + markdown.len() / 16);
+    let mut fenced = false;
+    for line in markdown.split_inclusive('\n') {
+        let fence = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+        fenced ^= fence;
+        // A table's delimiter row (`| --- | :-: |`) is markup, not text.
+        let delimiters = line.contains('-') && line.trim().chars().all(|c| "|-: ".contains(c));
+        if fenced || fence || delimiters {
+            out.push_str(line);
+            continue;
+        }
+        let mut in_code = false;
+        let mut escaped = false;
+        let mut chars = line.chars().peekable();
+        let mut previous = '\0';
+        while let Some(c) = chars.next() {
+            let text = !in_code && !escaped;
+            match c {
+                '`' if !escaped => in_code = !in_code,
+                '\'' | '"' if text => out.push('\\'),
+                '-' if text && previous == '-' => out.push('\\'),
+                '.' if text && previous == '.' && chars.peek() == Some(&'.') => out.push('\\'),
+                _ => {}
+            }
+            out.push(c);
+            escaped = c == '\\' && !escaped;
+            previous = c;
+        }
+    }
+    out
 }
 
 fn converter() -> HtmlToMarkdown {
@@ -202,6 +243,20 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("Paragraphe&nbsp;! *pas gras*"), "{html}");
+    }
+
+    #[test]
+    fn smart_punctuation_does_not_change_the_old_text() {
+        let notes = to_markdown(
+            "<p>L'IA \"dit\" -- trois... <code>a--b</code></p><table><tr><th>a</th></tr><tr><td>b--c</td></tr></table>",
+        );
+        let html = crate::markdown::to_html(&notes.markdown, "x", true);
+        assert_eq!(
+            crate::html::to_one_line(&html),
+            "L'IA \"dit\" -- trois... a--b a b--c",
+            "{}",
+            notes.markdown
+        );
     }
 
     #[test]
