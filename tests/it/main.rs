@@ -19,6 +19,7 @@ mod hostile_html;
 mod hostile_paths;
 mod hostile_sizes;
 mod import;
+mod import_contract;
 mod import_gpodder;
 mod import_support;
 mod incremental;
