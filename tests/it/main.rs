@@ -21,6 +21,7 @@ mod hostile_sizes;
 mod import;
 mod import_contract;
 mod import_gpodder;
+mod import_hostile;
 mod import_support;
 mod incremental;
 mod loudness;
