@@ -52,7 +52,7 @@ struct Reader {
 }
 
 /// Where an element is: the names of its parents, innermost last (`rss/channel/item`).
-fn parent<'a>(open: &'a [Element], depth_from_top: usize) -> Option<&'a Element> {
+fn parent(open: &[Element], depth_from_top: usize) -> Option<&Element> {
     open.len().checked_sub(depth_from_top + 1).map(|i| &open[i])
 }
 

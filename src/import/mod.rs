@@ -70,6 +70,7 @@ pub enum Failure {
 /// Imports `options.source` into `options.root`.
 pub fn run(options: &Options) -> Result<Report, Failure> {
     let root = &options.root;
+    let mut trace = crate::trace::Trace::new();
     let rerun = state_of(root)?;
     let is_url = options.source.starts_with("http://") || options.source.starts_with("https://");
     let reach = if is_url {
@@ -79,6 +80,7 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
     };
     let fetcher = Fetcher::new(reach, options.timeout);
     let (channel, items, mut found) = read_feed(&fetcher, &options.source, is_url)?;
+    trace.stage("feed");
     let mut channel_found = Found::channel(&options.source);
     let old_url = if is_url {
         Some(options.source.as_str())
@@ -128,6 +130,7 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
         report.base_url_missing = options.base_url.is_none();
     }
     found.extend(channel_found.diagnostics());
+    trace.stage("show");
     let (taken, used) = existing(root);
     let (planned, problems) = plan::plan(items, &taken, &used);
     report.failed += problems.iter().filter(|d| d.is_error()).count();
@@ -149,6 +152,7 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
     };
     let results = import_all(&context, &todo, &numbers, options.jobs);
     drop(bars);
+    trace.stage("episodes");
     let mut footers = BTreeMap::new();
     for (diagnostics, footer) in results {
         if diagnostics.iter().any(Diagnostic::is_error) {
@@ -165,6 +169,7 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
         found.push(Diagnostic::warning(&options.source, format!("the old host's footer (« Hosted by {host}… ») was taken off the show notes of {count} episode(s): it is not true of the new site")).help("add your own closing lines to the show notes if you want some"));
     }
     write_lock(root, &planned, show.guid).map_err(|e| io(e, &root.join(lock::FILE)))?;
+    trace.stage("lock");
     report.findings = found;
     Ok(report)
 }

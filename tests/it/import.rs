@@ -86,7 +86,8 @@ fn read(path: &Path) -> String {
 
 /// What each host's items must become: (GUID as the old feed wrote it, isPermaLink written
 /// back, the instant of its pubDate in UTC, folder).
-const EXPECTED: &[(&str, &[(&str, &str, &str, &str)])] = &[
+type Episode = (&'static str, &'static str, &'static str, &'static str);
+const EXPECTED: &[(&str, &[Episode])] = &[
     (
         "/acast.xml",
         &[
