@@ -4,11 +4,103 @@
 //! a square of the nearest accepted size, on a background of its own average colour.
 
 use std::io::Cursor;
+use std::path::Path;
 
 use image::imageops::{self, FilterType};
 use image::{DynamicImage, ImageFormat, Rgb, RgbImage};
 
+use super::Found;
+use super::fetch::Fetcher;
+use super::write;
 use crate::artwork::{MAX_SIDE, MIN_SIDE};
+
+/// Largest artwork accepted.
+const MAX_BYTES: u64 = 32 << 20;
+
+/// An artwork downloaded into a folder.
+pub struct Saved {
+    /// `cover.jpg` or `cover.png`.
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// What Apple's rules say of it; empty when it is accepted.
+    pub problems: Vec<String>,
+}
+
+/// Downloads the artwork at `url` into `dir` as `cover.jpg` or `cover.png` (by its content)
+/// and holds it to Apple's rules. `whose` names it in the warnings (« the show's », « its »).
+pub fn save(
+    fetcher: &Fetcher,
+    url: &str,
+    dir: &Path,
+    whose: &str,
+    found: &mut Found,
+) -> Option<Saved> {
+    let help = "put the artwork in the folder (a square RGB JPEG of 1400 to 3000 px) and name it as `image:`";
+    let bytes = match fetcher.bytes(url, MAX_BYTES, "the artwork") {
+        Ok((_, bytes)) => bytes,
+        Err(e) => {
+            found.warn(
+                format!(
+                    "{whose} artwork could not be downloaded ({}: {})",
+                    e.url, e.message
+                ),
+                help,
+            );
+            return None;
+        }
+    };
+    let ext = if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "jpg"
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        "png"
+    } else {
+        found.warn(
+            format!("{whose} artwork {url} is neither a JPEG nor a PNG: it is left out"),
+            help,
+        );
+        return None;
+    };
+    let name = format!("cover.{ext}");
+    let path = dir.join(&name);
+    if let Err(e) = write::file(&path, &bytes) {
+        found.warn(
+            format!("cannot write {}: {e}", path.display()),
+            "check the permissions of the podcast folder",
+        );
+        return None;
+    }
+    let problems = crate::artwork::read(&path)
+        .map(|info| crate::artwork::problems(&info, ext))
+        .unwrap_or_else(|e| vec![e]);
+    Some(Saved {
+        name,
+        bytes,
+        problems,
+    })
+}
+
+/// The show's artwork into the folder: as it was when Apple's rules accept it, else made
+/// acceptable from it (the old file kept beside). Returns its name in the folder.
+pub fn for_show(fetcher: &Fetcher, url: &str, root: &Path, found: &mut Found) -> Option<String> {
+    let url = url::Url::parse(url).ok()?.to_string();
+    let saved = save(fetcher, &url, root, "the show's", found)?;
+    if saved.problems.is_empty() {
+        return Some(saved.name);
+    }
+    let problems = saved.problems;
+    let original = saved.name.replace("cover.", "cover-original.");
+    std::fs::rename(root.join(&saved.name), root.join(&original)).ok()?;
+    match fixed(&saved.bytes) {
+        Ok(jpeg) if write::file(&root.join("cover.jpg"), &jpeg).is_ok() => {
+            found.warn(format!("the show's artwork does not meet Apple's rules ({}): cover.jpg is made from it, kept as {original}", problems.join("; ")), "export the artwork again as a square RGB JPEG of 3000 × 3000 px and save it as cover.jpg");
+            Some("cover.jpg".into())
+        }
+        _ => {
+            found.warn(format!("the show's artwork, kept as {original}, does not meet Apple's rules: {}", problems.join("; ")), "export it again as a square RGB JPEG of 3000 × 3000 px, save it as cover.jpg and write `image: cover.jpg`");
+            None
+        }
+    }
+}
 
 /// A JPEG that carnets accepts, made from `bytes`.
 pub fn fixed(bytes: &[u8]) -> Result<Vec<u8>, String> {

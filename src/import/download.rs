@@ -3,12 +3,16 @@
 //! the crate's own prober) and only then renamed into the episode's folder; and the progress
 //! bars (bytes, episodes) on a terminal.
 
-use std::io::IsTerminal;
+use std::fs::{File, OpenOptions};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::Path;
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::fetch::{FetchError, Fetcher};
+use ureq::Body;
+use ureq::http::{Response, StatusCode, header};
+
+use super::fetch::{Capped, FetchError, Fetcher};
 use crate::audio::{self, AudioInfo};
 
 /// Largest audio file accepted (a three-hour episode at 320 kbit/s is 430 MB).
@@ -90,7 +94,7 @@ pub fn audio(
     if dest.exists() {
         return measure(dest, url);
     }
-    let (address, mime) = fetcher.download(url, part, MAX_AUDIO, &|n| bars.bytes(n))?;
+    let (address, mime) = resume(fetcher, url, part, MAX_AUDIO, &|n| bars.bytes(n))?;
     let essence = mime
         .split(';')
         .next()
@@ -115,6 +119,114 @@ pub fn audio(
         help: "check the permissions of the podcast folder".into(),
     })?;
     Ok(info)
+}
+
+/// Downloads `url` into `part`, resuming what an interrupted run left there (a range
+/// request, checked against the same version of the file). Returns the final address and
+/// the announced content type. `progress` is told of every chunk written.
+pub fn resume(
+    fetcher: &Fetcher,
+    url: &str,
+    part: &Path,
+    cap: u64,
+    progress: &dyn Fn(u64),
+) -> Result<(String, String), FetchError> {
+    let fail = |e: io::Error| {
+        FetchError::new(
+            url,
+            format!("cannot write {}: {e}", part.display()),
+            "check the free space and the permissions of the podcast folder",
+        )
+    };
+    let meta = part.with_extension("part-version");
+    let have = std::fs::metadata(part).map_or(0, |m| m.len());
+    let version = std::fs::read_to_string(&meta).unwrap_or_default();
+    let mut headers = Vec::new();
+    if have > 0 && !version.is_empty() {
+        headers.push(("Range", format!("bytes={have}-")));
+        headers.push(("If-Range", version.clone()));
+    }
+    let fetched = fetcher.get(url, &headers)?;
+    let status = fetched.response.status();
+    let resumed = status == StatusCode::PARTIAL_CONTENT
+        && content_range_start(&fetched.response) == Some(have);
+    let mime = fetched
+        .response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    if status == StatusCode::RANGE_NOT_SATISFIABLE
+        || (status == StatusCode::PARTIAL_CONTENT && !resumed)
+    {
+        // The file changed or shrank since: start again from nothing.
+        let _ = std::fs::remove_file(part);
+        let _ = std::fs::remove_file(&meta);
+        return resume(fetcher, url, part, cap, progress);
+    }
+    let validator = ["etag", "last-modified"].iter().find_map(|name| {
+        fetched
+            .response
+            .headers()
+            .get(*name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    });
+    std::fs::write(&meta, validator.unwrap_or_default()).map_err(fail)?;
+    let mut file = if resumed {
+        progress(have);
+        OpenOptions::new().append(true).open(part).map_err(fail)?
+    } else {
+        File::create(part).map_err(fail)?
+    };
+    let start = if resumed { have } else { 0 };
+    let address = fetched.url.clone();
+    let mut body = Capped::new(
+        fetched
+            .response
+            .into_body()
+            .into_with_config()
+            .limit(u64::MAX)
+            .reader(),
+        cap.saturating_sub(start),
+        address.clone(),
+        "the file",
+    );
+    let mut buf = vec![0; 256 << 10];
+    loop {
+        let n = match body.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => {
+                return Err(FetchError::new(
+                    &address,
+                    format!("the download stopped: {e}"),
+                    "run the same command again: it resumes the download",
+                ));
+            }
+        };
+        file.write_all(&buf[..n]).map_err(fail)?;
+        progress(n as u64);
+    }
+    file.sync_all().map_err(fail)?;
+    let _ = std::fs::remove_file(&meta);
+    Ok((address, mime))
+}
+
+fn content_range_start(response: &Response<Body>) -> Option<u64> {
+    let value = response
+        .headers()
+        .get(header::CONTENT_RANGE)?
+        .to_str()
+        .ok()?;
+    value
+        .strip_prefix("bytes ")?
+        .split('-')
+        .next()?
+        .parse()
+        .ok()
 }
 
 /// The MPEG stream of a downloaded file, or why it is not one.

@@ -12,7 +12,7 @@ use super::write::{self, Yaml};
 use super::{Found, marks, notes, show};
 use crate::diag::Diagnostic;
 use crate::model::TranscriptFormat;
-use crate::{artwork, transcript};
+use crate::transcript;
 
 /// Largest chapters file, transcript or artwork accepted.
 const MAX_SIDE_FILE: u64 = 32 << 20;
@@ -184,33 +184,11 @@ fn artwork(
         return Ok(None);
     }
     let url = absolute(&item.image, &item.page)?;
-    let (_, bytes) = match ctx.fetcher.bytes(&url, MAX_SIDE_FILE, "the artwork") {
-        Ok(got) => got,
-        Err(e) => {
-            found.warn(
-                format!(
-                    "its artwork could not be downloaded ({}: {})",
-                    e.url, e.message
-                ),
-                "the episode uses the show's artwork; add its own as `image:` by hand",
-            );
-            return Ok(None);
-        }
-    };
-    let Some(ext) = image_extension(&bytes) else {
-        found.warn(format!("its artwork {url} is neither a JPEG nor a PNG: it is left out"), "export it again as a JPEG of 1400 to 3000 px, put it in the folder and name it as `image:`");
+    let Some(super::artwork::Saved { name, problems, .. }) =
+        super::artwork::save(ctx.fetcher, &url, dir, "its", found)
+    else {
         return Ok(None);
     };
-    let name = format!("cover.{ext}");
-    let path = dir.join(&name);
-    std::fs::write(&path, &bytes).map_err(|e| FetchError {
-        url: path.display().to_string(),
-        message: e.to_string(),
-        help: String::new(),
-    })?;
-    let problems = artwork::read(&path)
-        .map(|info| artwork::problems(&info, ext))
-        .unwrap_or_else(|e| vec![e]);
     if problems.is_empty() {
         return Ok(Some(name));
     }
@@ -222,17 +200,6 @@ fn artwork(
         "export it again as a square RGB JPEG of 1400 to 3000 px, then add `image: cover.jpg`",
     );
     Ok(None)
-}
-
-/// `jpg` or `png` from the first bytes.
-pub fn image_extension(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Some("jpg")
-    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("png")
-    } else {
-        None
-    }
 }
 
 fn chapters(ctx: &Context<'_>, item: &Item, found: &mut Found) -> Vec<marks::Chapter> {

@@ -8,15 +8,16 @@
 //! thread each), small, and its resolver can be replaced, which is where the address check
 //! lives, so that it holds for every connection whatever the name resolves to at that moment.
 
-use std::fs::{File, OpenOptions};
-use std::io::{self, Read, Write};
-use std::net::{IpAddr, ToSocketAddrs};
-use std::path::Path;
+use std::io::{self, Read};
+use std::net::ToSocketAddrs;
 use std::time::Duration;
 
 use ureq::http::{Response, StatusCode, header};
-use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
-use ureq::unversioned::transport::{DefaultConnector, NextTimeout};
+use ureq::unversioned::resolver::DefaultResolver;
+use ureq::unversioned::transport::DefaultConnector;
+
+use super::guard::{Guarded, Refused};
+pub use super::guard::{Reach, is_public};
 use ureq::{Agent, Body};
 
 /// Redirects followed for one request (analytics prefixes stack three or four).
@@ -31,95 +32,11 @@ pub struct FetchError {
 }
 
 impl FetchError {
-    fn new(url: &str, message: impl Into<String>, help: impl Into<String>) -> Self {
+    pub(super) fn new(url: &str, message: impl Into<String>, help: impl Into<String>) -> Self {
         FetchError {
             url: url.to_string(),
             message: message.into(),
             help: help.into(),
-        }
-    }
-}
-
-/// Which addresses requests may reach.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Reach {
-    /// The feed came from this machine, a private network or a file: anything goes.
-    Anywhere,
-    /// The feed came from a public host: only public addresses.
-    PublicOnly,
-}
-
-/// True for an address of the public Internet: not loopback, private (RFC 1918, unique
-/// local), link-local, shared (RFC 6598), unspecified, multicast or documentation.
-pub fn is_public(ip: IpAddr) -> bool {
-    match ip {
-        IpAddr::V4(v4) => {
-            let [a, b, ..] = v4.octets();
-            !(v4.is_loopback()
-                || v4.is_private()
-                || v4.is_link_local()
-                || v4.is_unspecified()
-                || v4.is_broadcast()
-                || v4.is_multicast()
-                || v4.is_documentation()
-                || a == 0
-                || (a == 100 && (64..128).contains(&b)))
-        }
-        IpAddr::V6(v6) => {
-            if let Some(v4) = v6.to_ipv4_mapped() {
-                return is_public(IpAddr::V4(v4));
-            }
-            let first = v6.segments()[0];
-            !(v6.is_loopback()
-                || v6.is_unspecified()
-                || v6.is_multicast()
-                || (first & 0xfe00) == 0xfc00
-                || (first & 0xffc0) == 0xfe80)
-        }
-    }
-}
-
-/// The system resolver, its answers checked against the [`Reach`].
-#[derive(Debug)]
-struct Guarded {
-    reach: Reach,
-    inner: DefaultResolver,
-}
-
-/// A private address refused: carried through ureq's error to say so plainly.
-#[derive(Debug)]
-struct Refused(String);
-
-impl std::fmt::Display for Refused {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Refused {}
-
-impl Resolver for Guarded {
-    fn resolve(
-        &self,
-        uri: &ureq::http::Uri,
-        config: &ureq::config::Config,
-        timeout: NextTimeout,
-    ) -> Result<ResolvedSocketAddrs, ureq::Error> {
-        let found = self.inner.resolve(uri, config, timeout)?;
-        if self.reach == Reach::Anywhere {
-            return Ok(found);
-        }
-        let mut kept = self.inner.empty();
-        for addr in found.iter().filter(|a| is_public(a.ip())) {
-            kept.push(*addr);
-        }
-        match (kept.is_empty(), found.first()) {
-            (true, Some(addr)) => Err(ureq::Error::Other(Box::new(Refused(format!(
-                "{} is {}, a private or local address, and the feed came from a public host",
-                uri.host().unwrap_or_default(),
-                addr.ip()
-            ))))),
-            _ => Ok(kept),
         }
     }
 }
@@ -265,100 +182,6 @@ impl Fetcher {
         Ok((fetched.url, Capped::new(reader, cap, address, what)))
     }
 
-    /// Downloads `url` into `part`, resuming what an interrupted run left there (a range
-    /// request, checked against the same version of the file). Returns the final address and
-    /// the announced content type. `progress` is told of every chunk written.
-    pub fn download(
-        &self,
-        url: &str,
-        part: &Path,
-        cap: u64,
-        progress: &dyn Fn(u64),
-    ) -> Result<(String, String), FetchError> {
-        let fail = |e: io::Error| {
-            FetchError::new(
-                url,
-                format!("cannot write {}: {e}", part.display()),
-                "check the free space and the permissions of the podcast folder",
-            )
-        };
-        let meta = part.with_extension("part-version");
-        let have = std::fs::metadata(part).map_or(0, |m| m.len());
-        let version = std::fs::read_to_string(&meta).unwrap_or_default();
-        let mut headers = Vec::new();
-        if have > 0 && !version.is_empty() {
-            headers.push(("Range", format!("bytes={have}-")));
-            headers.push(("If-Range", version.clone()));
-        }
-        let fetched = self.get(url, &headers)?;
-        let status = fetched.response.status();
-        let resumed = status == StatusCode::PARTIAL_CONTENT
-            && content_range_start(&fetched.response) == Some(have);
-        let mime = fetched
-            .response
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_string();
-        if status == StatusCode::RANGE_NOT_SATISFIABLE
-            || (status == StatusCode::PARTIAL_CONTENT && !resumed)
-        {
-            // The file changed or shrank since: start again from nothing.
-            let _ = std::fs::remove_file(part);
-            let _ = std::fs::remove_file(&meta);
-            return self.download(url, part, cap, progress);
-        }
-        let validator = ["etag", "last-modified"].iter().find_map(|name| {
-            fetched
-                .response
-                .headers()
-                .get(*name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string)
-        });
-        std::fs::write(&meta, validator.unwrap_or_default()).map_err(fail)?;
-        let mut file = if resumed {
-            progress(have);
-            OpenOptions::new().append(true).open(part).map_err(fail)?
-        } else {
-            File::create(part).map_err(fail)?
-        };
-        let start = if resumed { have } else { 0 };
-        let address = fetched.url.clone();
-        let mut body = Capped::new(
-            fetched
-                .response
-                .into_body()
-                .into_with_config()
-                .limit(u64::MAX)
-                .reader(),
-            cap.saturating_sub(start),
-            address.clone(),
-            "the file",
-        );
-        let mut buf = vec![0; 256 << 10];
-        loop {
-            let n = match body.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    return Err(FetchError::new(
-                        &address,
-                        format!("the download stopped: {e}"),
-                        "run the same command again: it resumes the download",
-                    ));
-                }
-            };
-            file.write_all(&buf[..n]).map_err(fail)?;
-            progress(n as u64);
-        }
-        file.sync_all().map_err(fail)?;
-        let _ = std::fs::remove_file(&meta);
-        Ok((address, mime))
-    }
-
     /// A whole small body (chapters, a transcript, artwork), at most `cap` bytes.
     pub fn bytes(&self, url: &str, cap: u64, what: &str) -> Result<(String, Vec<u8>), FetchError> {
         let (address, mut reader) = self.open(url, cap, what)?;
@@ -428,20 +251,6 @@ fn checked_url(url: &str, asked: &str) -> Result<url::Url, FetchError> {
     }
 }
 
-fn content_range_start(response: &Response<Body>) -> Option<u64> {
-    let value = response
-        .headers()
-        .get(header::CONTENT_RANGE)?
-        .to_str()
-        .ok()?;
-    value
-        .strip_prefix("bytes ")?
-        .split('-')
-        .next()?
-        .parse()
-        .ok()
-}
-
 fn too_big(url: &str, what: &str, len: u64, cap: u64) -> FetchError {
     FetchError::new(
         url,
@@ -497,32 +306,6 @@ impl<R: Read> Read for Capped<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_public_addresses_are_public() {
-        for private in [
-            "127.0.0.1",
-            "10.1.2.3",
-            "172.16.0.1",
-            "192.168.1.1",
-            "169.254.169.254",
-            "100.64.0.1",
-            "0.0.0.0",
-            "::1",
-            "fd00::1",
-            "fe80::1",
-            "::ffff:127.0.0.1",
-        ] {
-            assert!(!is_public(private.parse().unwrap()), "{private}");
-        }
-        for public in [
-            "93.184.215.14",
-            "2606:2800:21f:cb07:6820:80da:af6b:8b2c",
-            "1.1.1.1",
-        ] {
-            assert!(is_public(public.parse().unwrap()), "{public}");
-        }
-    }
 
     #[test]
     fn a_feed_from_a_public_host_cannot_reach_this_machine() {

@@ -13,6 +13,8 @@ mod download;
 mod episode;
 mod feed;
 mod fetch;
+mod found;
+mod guard;
 mod marks;
 mod notes;
 mod old;
@@ -29,6 +31,7 @@ use std::time::Duration;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::lock::{self, Lock, Published};
 use fetch::{Capped, Fetcher, Reach};
+pub(crate) use found::Found;
 
 /// Largest page of a feed, and largest feed over all its pages.
 const MAX_PAGE: u64 = 64 << 20;
@@ -116,7 +119,7 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
     std::fs::create_dir_all(&work).map_err(|e| io(e, &work))?;
     let mut report = Report::default();
     if rerun.guid.is_none() {
-        let image = show_artwork(&fetcher, &show, root, &mut channel_found);
+        let image = artwork::for_show(&fetcher, &show.image_url, root, &mut channel_found);
         let yaml = show::podcast_yaml(
             &channel,
             &show,
@@ -264,55 +267,6 @@ fn fetch_failure(e: fetch::FetchError) -> Failure {
     Failure::Content(Diagnostic::error(&e.url, e.message).help(e.help).into())
 }
 
-/// The show's artwork into the folder: as it was when Apple's rules accept it, else made
-/// acceptable from it (the old file kept beside). Returns its name in the folder.
-fn show_artwork(
-    fetcher: &Fetcher,
-    show: &show::Show,
-    root: &Path,
-    found: &mut Found,
-) -> Option<String> {
-    let url = url::Url::parse(&show.image_url).ok()?.to_string();
-    let bytes = match fetcher.bytes(&url, 32 << 20, "the artwork") {
-        Ok((_, bytes)) => bytes,
-        Err(e) => {
-            found.warn(
-                format!(
-                    "the show's artwork could not be downloaded ({}: {})",
-                    e.url, e.message
-                ),
-                "put the artwork in the podcast folder and name it as `image:` in podcast.yaml",
-            );
-            return None;
-        }
-    };
-    let Some(ext) = episode::image_extension(&bytes) else {
-        found.warn(format!("the show's artwork {url} is neither a JPEG nor a PNG"), "export it again as a JPEG of 3000 × 3000 px, put it in the folder and name it as `image:`");
-        return None;
-    };
-    let name = format!("cover.{ext}");
-    let path = root.join(&name);
-    write::file(&path, &bytes).ok()?;
-    let problems = crate::artwork::read(&path)
-        .map(|info| crate::artwork::problems(&info, ext))
-        .unwrap_or_else(|e| vec![e]);
-    if problems.is_empty() {
-        return Some(name);
-    }
-    let original = format!("cover-original.{ext}");
-    std::fs::rename(&path, root.join(&original)).ok()?;
-    match artwork::fixed(&bytes) {
-        Ok(jpeg) if write::file(&root.join("cover.jpg"), &jpeg).is_ok() => {
-            found.warn(format!("the show's artwork does not meet Apple's rules ({}): cover.jpg is made from it, kept as {original}", problems.join("; ")), "export the artwork again as a square RGB JPEG of 3000 × 3000 px and save it as cover.jpg");
-            Some("cover.jpg".into())
-        }
-        _ => {
-            found.warn(format!("the show's artwork, kept as {original}, does not meet Apple's rules: {}", problems.join("; ")), "export it again as a square RGB JPEG of 3000 × 3000 px, save it as cover.jpg and write `image: cover.jpg`");
-            None
-        }
-    }
-}
-
 /// The episodes already in the folder: their GUIDs (to their folders), and every folder name.
 fn existing(root: &Path) -> (BTreeMap<String, String>, Vec<String>) {
     #[derive(serde::Deserialize)]
@@ -413,72 +367,4 @@ fn write_lock(root: &Path, planned: &[plan::Planned], guid: uuid::Uuid) -> std::
         );
     }
     write::file(&root.join(lock::FILE), &lock.to_bytes())
-}
-
-/// Findings about the channel or one item, at its place in the feed.
-pub(crate) struct Found {
-    path: PathBuf,
-    line: u64,
-    subject: String,
-    items: Vec<Diagnostic>,
-    footer: Option<&'static str>,
-}
-
-impl Found {
-    fn channel(address: &str) -> Self {
-        Found {
-            path: PathBuf::from(address),
-            line: 0,
-            subject: String::new(),
-            items: Vec::new(),
-            footer: None,
-        }
-    }
-
-    fn item(item: &old::Item) -> Self {
-        let name = if item.title.is_empty() {
-            item.guid.clone().unwrap_or_default()
-        } else {
-            item.title.clone()
-        };
-        Found {
-            path: PathBuf::from(&item.page),
-            line: item.line,
-            subject: format!("« {name} »: "),
-            ..Found::channel("")
-        }
-    }
-
-    fn push(&mut self, diagnostic: Diagnostic) {
-        self.items.push(diagnostic.at(self.line, 0));
-    }
-
-    pub(crate) fn warn(&mut self, message: impl Into<String>, help: &str) {
-        let message = format!("{}{}", self.subject, message.into());
-        self.push(Diagnostic::warning(&self.path, message).help(help));
-    }
-
-    pub(crate) fn error(&mut self, message: impl Into<String>, help: &str) {
-        let message = format!("{}{}", self.subject, message.into());
-        self.push(Diagnostic::error(&self.path, message).help(help));
-    }
-
-    /// The episode could not be imported, because of `e`.
-    fn failed(&mut self, e: fetch::FetchError) {
-        self.error(format!("not imported: {}: {}", e.url, e.message), &e.help);
-    }
-
-    fn footer(&mut self, host: &'static str) {
-        self.footer = Some(host);
-    }
-
-    fn diagnostics(self) -> Diagnostics {
-        let mut all = Diagnostics::default();
-        all.extend(self.items);
-        all
-    }
-
-    fn done(self) -> Vec<Diagnostic> {
-        self.items
-    }
 }

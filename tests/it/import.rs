@@ -12,31 +12,8 @@ use crate::import_support::{self as support, OldHost};
 /// missing outside `CARNETS_CONFORMANCE=1`.
 pub fn old_host() -> Option<OldHost> {
     let host = OldHost::start()?;
-    for (name, frequency) in [
-        ("acast-1", 300),
-        ("acast-2", 320),
-        ("ausha-1", 340),
-        ("spotify-2", 360),
-        ("spotify-3", 380),
-        ("podlove-2", 400),
-        ("podlove-3", 420),
-    ] {
-        let host_name = name.split('-').next().unwrap();
-        let tags = [
-            ("title", name),
-            ("artist", host_name),
-            ("comment", "Hosted by the old host"),
-        ];
-        host.put(
-            &format!("/media/{name}.mp3"),
-            &support::mp3(3.0, frequency, &tags)?,
-        );
-    }
-    for n in 1..=3 {
-        host.put(
-            &format!("/media/libsyn-{n}.mp3"),
-            &support::lame_mp3(3.0, &format!("Libsyn {n}"), "Libsyn")?,
-        );
+    for (path, bytes) in media()? {
+        host.put(path, bytes);
     }
     host.put("/art/show.jpg", &support::cover_1400());
     host.put("/art/episode.jpg", &support::cover_1400());
@@ -64,6 +41,46 @@ pub fn old_host() -> Option<OldHost> {
         host.feed(fixture, path);
     }
     Some(host)
+}
+
+/// A file of the old host: its path and bytes.
+type File = (String, Vec<u8>);
+
+/// The old host's MP3s, encoded once for all the tests (ffmpeg's LAME and the `lame` command
+/// line, with the hosts' own ID3 tags).
+fn media() -> Option<&'static [File]> {
+    static MEDIA: std::sync::OnceLock<Option<Vec<File>>> = std::sync::OnceLock::new();
+    let made = MEDIA.get_or_init(|| {
+        let mut media = Vec::new();
+        for (name, frequency) in [
+            ("acast-1", 300),
+            ("acast-2", 320),
+            ("ausha-1", 340),
+            ("spotify-2", 360),
+            ("spotify-3", 380),
+            ("podlove-2", 400),
+            ("podlove-3", 420),
+        ] {
+            let host_name = name.split('-').next().unwrap();
+            let tags = [
+                ("title", name),
+                ("artist", host_name),
+                ("comment", "Hosted by the old host"),
+            ];
+            media.push((
+                format!("/media/{name}.mp3"),
+                support::mp3(3.0, frequency, &tags)?,
+            ));
+        }
+        for n in 1..=3 {
+            media.push((
+                format!("/media/libsyn-{n}.mp3"),
+                support::lame_mp3(3.0, &format!("Libsyn {n}"), "Libsyn")?,
+            ));
+        }
+        Some(media)
+    });
+    made.as_deref()
 }
 
 /// Imports `path` of the host into a fresh folder with a base URL; returns the folder (in
