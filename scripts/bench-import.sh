@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of `carnets import` (not a test): a show of N episodes (default 1000) served by
 # nginx on 127.0.0.1, imported with --jobs 4, against curl downloading the same files with
-# 4 at a time in the same run. Prints the feed's parse time (the `feed` stage of
+# 4 at a time (one curl process, --parallel) in the same run. Prints the feed's parse time (the `feed` stage of
 # CARNETS_TRACE) against curl fetching the feed alone, and the MB/s of both.
 #   scripts/bench-import.sh [EPISODES] [RUNS]
 set -euo pipefail
@@ -62,14 +62,18 @@ nginx=$!
 trap 'kill $nginx 2>/dev/null || true' EXIT
 until curl -s -o /dev/null "http://$host/feed.xml"; do sleep 0.1; done
 
-bytes=$(( $(du -bL "$work/www/media" | cut -f1) ))
+bytes=$(find "$work/www/media" -name '*.mp3' -printf '%s\n' | awk '{ s += $1 } END { print s }')
+# One curl for every file, 4 transfers at a time (as `--jobs 4`): no process per file.
+for n in $(seq 1 "$episodes"); do
+    printf 'url = "http://%s/media/ep-%s.mp3"\noutput = "%s/curl/ep-%s.mp3"\n' "$host" "$n" "$work" "$n"
+done > "$work/curl.conf"
 now() { date +%s.%N; }
 printf 'run  curl_feed_s  parse_stage_s  curl_files_s  import_s  curl_MB/s  import_MB/s\n'
 for run in $(seq 1 "$runs"); do
     rm -rf "$work/curl" "$work/import"
     mkdir -p "$work/curl"
     t0=$(now); curl -s -o "$work/curl/feed.xml" "http://$host/feed.xml"; t1=$(now)
-    seq 1 "$episodes" | xargs -P 4 -I{} curl -s -o "$work/curl/ep-{}.mp3" "http://$host/media/ep-{}.mp3"
+    curl -s --parallel --parallel-max 4 -K "$work/curl.conf"
     t2=$(now)
     CARNETS_TRACE=1 "$carnets" import "http://$host/feed.xml" --root "$work/import" --jobs 4 \
         --base-url https://banc.example/ 2> "$work/trace.txt" || { cat "$work/trace.txt"; exit 1; }

@@ -269,7 +269,7 @@ pub struct Capped<R> {
     left: u64,
     cap: u64,
     url: String,
-    what: &'static str,
+    what: String,
 }
 
 impl<R> Capped<R> {
@@ -279,11 +279,7 @@ impl<R> Capped<R> {
             left: cap,
             cap,
             url,
-            what: if what == "the feed" {
-                "the feed"
-            } else {
-                "the file"
-            },
+            what: what.to_string(),
         }
     }
 }
@@ -295,7 +291,7 @@ impl<R: Read> Read for Capped<R> {
             .min(usize::try_from(self.left.saturating_add(1)).unwrap_or(usize::MAX));
         let n = self.inner.read(&mut buf[..want])?;
         if n as u64 > self.left {
-            let error = too_big(&self.url, self.what, self.cap + 1, self.cap);
+            let error = too_big(&self.url, &self.what, self.cap + 1, self.cap);
             return Err(io::Error::other(error.message));
         }
         self.left -= n as u64;
