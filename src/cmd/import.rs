@@ -5,9 +5,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use crate::cli::ImportArgs;
-use crate::diag::Diagnostic;
+use crate::cli::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
 use crate::import::{self, Failure, Report};
-use crate::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE, validate};
+use crate::show::validate;
+use crate::util::diag::Diagnostic;
 
 /// Runs `carnets import` and returns its exit code: 0 all imported, 1 some episodes (or the
 /// whole show) could not be, 2 a usage error.

@@ -12,7 +12,7 @@ use image::{DynamicImage, ImageFormat, Rgb, RgbImage};
 use super::Found;
 use super::fetch::Fetcher;
 use super::write;
-use crate::artwork::{MAX_SIDE, MIN_SIDE};
+use crate::show::artwork::{MAX_SIDE, MIN_SIDE};
 
 /// Largest artwork accepted.
 const MAX_BYTES: u64 = 32 << 20;
@@ -69,8 +69,8 @@ pub fn save(
         );
         return None;
     }
-    let problems = crate::artwork::read(&path)
-        .map(|info| crate::artwork::problems(&info, ext))
+    let problems = crate::show::artwork::read(&path)
+        .map(|info| crate::show::artwork::problems(&info, ext))
         .unwrap_or_else(|e| vec![e]);
     Some(Saved {
         name,
@@ -152,8 +152,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("cover.jpg");
         std::fs::write(&path, &jpeg).unwrap();
-        let info = crate::artwork::read(&path).unwrap();
+        let info = crate::show::artwork::read(&path).unwrap();
         assert_eq!((info.width, info.height), (1400, 1400));
-        assert!(crate::artwork::problems(&info, "jpg").is_empty());
+        assert!(crate::show::artwork::problems(&info, "jpg").is_empty());
     }
 }

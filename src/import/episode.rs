@@ -10,9 +10,9 @@ use super::old::{Item, Link, TranscriptLink};
 use super::plan::Planned;
 use super::write::{self, Yaml};
 use super::{Found, marks, notes, show};
-use crate::diag::Diagnostic;
 use crate::model::TranscriptFormat;
-use crate::transcript;
+use crate::show::transcript;
+use crate::util::diag::Diagnostic;
 
 /// Largest chapters file, transcript or artwork accepted.
 const MAX_SIDE_FILE: u64 = 32 << 20;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::fetch::FetchError;
 use super::old::Item;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::util::diag::{Diagnostic, Diagnostics};
 
 /// Findings about the channel or one item, at its place in the feed.
 pub(crate) struct Found {

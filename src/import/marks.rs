@@ -7,8 +7,8 @@ use serde::Deserialize;
 use super::Found;
 use super::old::{PscChapter, Soundbite};
 use super::write::{flow, quote};
-use crate::episode::times;
-use crate::validate;
+use crate::show::times;
+use crate::show::validate;
 
 /// A chapter read from the old feed.
 #[derive(Debug, Clone, PartialEq)]
@@ -211,7 +211,7 @@ mod tests {
             entries[1],
             "{ start: \"0:01:15.500\", title: \"Suite\", url: \"https://exemple.fr\" }"
         );
-        assert_eq!(crate::episode::times::chapter("0:01:15.500"), Ok(75_500));
+        assert_eq!(crate::show::times::chapter("0:01:15.500"), Ok(75_500));
     }
 
     #[test]

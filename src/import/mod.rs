@@ -28,8 +28,8 @@ use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::lock::{self, Lock, Published};
+use crate::show::lock::{self, Lock, Published};
+use crate::util::diag::{Diagnostic, Diagnostics};
 use fetch::{Capped, Fetcher, Reach};
 pub(crate) use found::Found;
 
@@ -73,7 +73,7 @@ pub enum Failure {
 /// Imports `options.source` into `options.root`.
 pub fn run(options: &Options) -> Result<Report, Failure> {
     let root = &options.root;
-    let mut trace = crate::trace::Trace::new();
+    let mut trace = crate::util::trace::Trace::new();
     let rerun = state_of(root)?;
     let is_url = options.source.starts_with("http://") || options.source.starts_with("https://");
     let reach = if is_url {
@@ -186,7 +186,7 @@ fn state_of(root: &Path) -> Result<State, Failure> {
     let yaml = root.join("podcast.yaml");
     if let Ok(text) = std::fs::read_to_string(&yaml) {
         let settings: Settings =
-            crate::yaml::parse(&text, &yaml, 0).map_err(|d| Failure::Content(d.into()))?;
+            crate::show::yaml::parse(&text, &yaml, 0).map_err(|d| Failure::Content(d.into()))?;
         let guid = settings
             .guid
             .as_deref()
@@ -282,9 +282,9 @@ fn existing(root: &Path) -> (BTreeMap<String, String>, Vec<String>) {
     {
         let name = entry.file_name().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(entry.path().join("episode.md")).unwrap_or_default();
-        let guid = crate::episode::split(&text)
+        let guid = crate::show::episode::split(&text)
             .ok()
-            .and_then(|parts| crate::yaml::parse::<Front>(parts.yaml, &entry.path(), 1).ok())
+            .and_then(|parts| crate::show::yaml::parse::<Front>(parts.yaml, &entry.path(), 1).ok())
             .and_then(|front| front.guid);
         if let Some(guid) = guid {
             taken.insert(guid.trim().to_string(), name.clone());
@@ -324,7 +324,7 @@ fn write_lock(root: &Path, planned: &[plan::Planned], guid: uuid::Uuid) -> std::
     let path = root.join("podcast.yaml");
     let settings: Settings = std::fs::read_to_string(&path)
         .ok()
-        .and_then(|t| crate::yaml::parse(&t, &path, 0).ok())
+        .and_then(|t| crate::show::yaml::parse(&t, &path, 0).ok())
         .unwrap_or_default();
     let zone = settings.timezone.as_deref().unwrap_or("Europe/Paris");
     let zone = jiff::tz::TimeZone::get(zone).unwrap_or(jiff::tz::TimeZone::UTC);

@@ -106,9 +106,9 @@ fn one_line(text: &str) -> String {
 fn summary_text(text: &str) -> String {
     let text = text.trim();
     if looks_like_html(text) {
-        crate::html::to_plain_text(text)
+        crate::util::html::to_plain_text(text)
     } else {
-        crate::html::unescape_html(text).trim().to_string()
+        crate::util::html::unescape_html(text).trim().to_string()
     }
 }
 
@@ -175,12 +175,12 @@ fn looks_like_html(text: &str) -> bool {
 /// Plain text as HTML: blank lines part paragraphs, other line ends stay line breaks, and
 /// entities the host left in (`&amp;`, `&nbsp;`) are read as such.
 fn plain_to_html(text: &str) -> String {
-    let text = crate::html::unescape_html(&text.replace("\r\n", "\n"));
+    let text = crate::util::html::unescape_html(&text.replace("\r\n", "\n"));
     let mut html = String::new();
     for paragraph in text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
         let lines: Vec<String> = paragraph
             .lines()
-            .map(|l| crate::html::escape_html(l.trim()))
+            .map(|l| crate::util::html::escape_html(l.trim()))
             .collect();
         html.push_str("<p>");
         html.push_str(&lines.join("<br>\n"));
@@ -237,7 +237,7 @@ mod tests {
     #[test]
     fn plain_text_keeps_its_line_breaks_and_entities() {
         let notes = to_markdown("Ligne un\nLigne deux &amp; trois\n\nParagraphe\u{a0}! *pas gras*");
-        let html = crate::markdown::to_html(&notes.markdown, "x", true);
+        let html = crate::show::markdown::to_html(&notes.markdown, "x", true);
         assert!(
             html.contains("Ligne un<br>\nLigne deux &amp; trois"),
             "{html}"
@@ -250,9 +250,9 @@ mod tests {
         let notes = to_markdown(
             "<p>L'IA \"dit\" -- trois... <code>a--b</code></p><table><tr><th>a</th></tr><tr><td>b--c</td></tr></table>",
         );
-        let html = crate::markdown::to_html(&notes.markdown, "x", true);
+        let html = crate::show::markdown::to_html(&notes.markdown, "x", true);
         assert_eq!(
-            crate::html::to_one_line(&html),
+            crate::util::html::to_one_line(&html),
             "L'IA \"dit\" -- trois... a--b a b--c",
             "{}",
             notes.markdown

@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 use super::Found;
 use super::dates::{self, FeedDate};
 use super::old::Item;
-use crate::diag::{Diagnostic, Diagnostics};
-use crate::validate;
+use crate::show::validate;
+use crate::util::diag::{Diagnostic, Diagnostics};
 
 /// Longest slug part taken from a title, in bytes.
 const MAX_SLUG: usize = 50;

@@ -7,7 +7,7 @@ use uuid::Uuid;
 use super::old::{Channel, Link, Location, Person};
 use super::write::{Yaml, flow, quote};
 use super::{Found, notes};
-use crate::{categories, config, validate};
+use crate::show::{categories, config, validate};
 
 /// What the import knows of the show once its channel is read.
 #[derive(Debug)]
@@ -167,7 +167,7 @@ fn description(channel: &Channel, found: &mut Found) -> String {
     .cloned()
     .unwrap_or_default();
     let markdown = notes::to_markdown(&source).markdown;
-    if crate::markdown::to_html(&markdown, "fn-show", true).len() <= MAX_DESCRIPTION_BYTES {
+    if crate::show::markdown::to_html(&markdown, "fn-show", true).len() <= MAX_DESCRIPTION_BYTES {
         return markdown;
     }
     // Apple refuses more: keep the paragraphs that fit, and say so.
@@ -178,7 +178,7 @@ fn description(channel: &Channel, found: &mut Found) -> String {
         } else {
             format!("{kept}\n\n{paragraph}")
         };
-        if crate::markdown::to_html(&longer, "fn-show", true).len() > MAX_DESCRIPTION_BYTES {
+        if crate::show::markdown::to_html(&longer, "fn-show", true).len() > MAX_DESCRIPTION_BYTES {
             break;
         }
         kept = longer;

@@ -157,7 +157,7 @@ mod tests {
                 ])],
             );
         let text = yaml.finish();
-        let doc: Doc = crate::yaml::parse(&text, Path::new("x"), 0).unwrap();
+        let doc: Doc = crate::show::yaml::parse(&text, Path::new("x"), 0).unwrap();
         assert_eq!(doc.a, hard);
         assert_eq!(doc.b, "Ligne un\n\n- pas une liste YAML\n  indentée");
         assert_eq!(doc.c[0]["name"], "Hélène: x");

@@ -265,6 +265,6 @@ fn what_carnets_refuses_is_kept_in_the_folder_and_said_and_the_folder_builds() {
         std::fs::read(ausha.join("cover-original.jpg")).unwrap(),
         support::cover_600()
     );
-    let info = carnets::artwork::read(&ausha.join("cover.jpg")).unwrap();
+    let info = carnets::show::artwork::read(&ausha.join("cover.jpg")).unwrap();
     assert_eq!((info.width, info.height), (1400, 1400));
 }
