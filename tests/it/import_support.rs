@@ -237,7 +237,7 @@ pub fn build(root: &Path, extra: &[&str]) -> (i32, String) {
 
 /// The artwork fixtures: a 1400 px square JPEG, and a 600 px one that Apple refuses.
 pub fn cover_1400() -> Vec<u8> {
-    std::fs::read(common::repo().join("src/scaffold/cover.jpg")).unwrap()
+    std::fs::read(common::repo().join("src/show/scaffold/cover.jpg")).unwrap()
 }
 
 pub fn cover_600() -> Vec<u8> {
