@@ -8,9 +8,10 @@ cd "$(dirname "$0")/.."
 # util-linux and mount: the fault-injection tests mount a small tmpfs in a private namespace
 # (unshare, mount) and drop root's file-permission bypass (setpriv).
 # hugo and GNU time: `cargo test --all-targets` also runs the benchmark harness, at N = 10.
-debian_packages=(ffmpeg lame espeak-ng sox chromium util-linux mount hugo time)
+# nginx plays the old host of `carnets import`, gpodder (its `gpo`) the podcast app that moves.
+debian_packages=(ffmpeg lame espeak-ng sox chromium util-linux mount hugo time nginx gpodder)
 missing=()
-for tool in ffmpeg ffprobe lame espeak-ng sox chromium unshare setpriv mount mkfifo hugo /usr/bin/time; do
+for tool in ffmpeg ffprobe lame espeak-ng sox chromium unshare setpriv mount mkfifo hugo /usr/bin/time /usr/sbin/nginx gpo; do
     command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
 done
 if ((${#missing[@]})); then

@@ -37,6 +37,29 @@ pub enum Command {
     Init(InitArgs),
     /// Build a preview (drafts included), serve it on 127.0.0.1 and rebuild it on every change.
     Serve(ServeArgs),
+    /// Take over an existing show from its feed: every episode, GUID and date.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The show's current feed: its http(s):// address, or a saved copy of it.
+    pub source: String,
+    /// The podcast folder to make (absent or empty), or one imported before to bring up to date.
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The https:// address where the new site will be served (written as base_url).
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// How many downloads run at once.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
+    /// Import a feed that says podcast:locked yes (your own show).
+    #[arg(long)]
+    pub force: bool,
+    /// Seconds to wait for the old host (to connect, to answer, between two reads).
+    #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
 }
 
 #[derive(Debug, Args)]

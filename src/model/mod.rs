@@ -246,6 +246,8 @@ pub struct Episode {
     pub date: Zoned,
     /// The item GUID, never changed once published.
     pub guid: String,
+    /// The GUID is the episode's permanent URL (`isPermaLink="true"`, kept from an old feed).
+    pub guid_permalink: bool,
     pub number: Option<u32>,
     pub season: Option<u32>,
     pub episode_type: EpisodeType,

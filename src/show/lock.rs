@@ -38,6 +38,18 @@ pub struct Published {
     pub enclosure: String,
 }
 
+impl Published {
+    /// What apps see of an episode published at `date` (recorded in the offset of `date`'s
+    /// zone, the show's).
+    pub fn new(guid: String, date: &jiff::Zoned, enclosure: String) -> Self {
+        Published {
+            guid,
+            date: date.strftime(DATE_FORMAT).to_string(),
+            enclosure,
+        }
+    }
+}
+
 impl Lock {
     /// Reads `root/carnets.lock`; a missing file is an empty lock.
     pub fn load(root: &Path) -> Result<Self, Diagnostic> {
@@ -110,7 +122,9 @@ impl Lock {
                 Some(recorded) => {
                     check_same(episode, recorded, &mut found);
                     let url = show.enclosure_url(episode);
-                    if published_urls && url != recorded.enclosure {
+                    // An import records no address before `base_url` is known.
+                    let known = !recorded.enclosure.is_empty();
+                    if published_urls && known && url != recorded.enclosure {
                         found.push(
                             Diagnostic::warning(episode.file(), format!("the audio moves from {} to {url}", recorded.enclosure))
                                 .help("apps keep the episode (its GUID is unchanged) but fetch the audio again; keep the old URL working with a redirect"),
@@ -139,11 +153,11 @@ impl Lock {
         for episode in episodes.iter() {
             next.episodes.insert(
                 episode.slug.clone(),
-                Published {
-                    guid: episode.guid.clone(),
-                    date: episode.date.strftime(DATE_FORMAT).to_string(),
-                    enclosure: show.enclosure_url(episode),
-                },
+                Published::new(
+                    episode.guid.clone(),
+                    &episode.date,
+                    show.enclosure_url(episode),
+                ),
             );
         }
         // A renamed episode lives under its new slug only.

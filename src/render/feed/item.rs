@@ -15,7 +15,12 @@ pub fn write(w: &mut XmlWriter, show: &Show, episode: &Episode) {
     w.open("item", &[]);
     w.text("title", &[], &episode.title);
     w.text("link", &[], &page_url);
-    w.text("guid", &[("isPermaLink", "false")], &episode.guid);
+    let permalink = if episode.guid_permalink {
+        "true"
+    } else {
+        "false"
+    };
+    w.text("guid", &[("isPermaLink", permalink)], &episode.guid);
     w.text("pubDate", &[], &rfc2822(&episode.date));
     // `description` is HTML: the summary, escaped into a paragraph, is the short text apps
     // show in lists; without one, the show notes. itunes:summary repeats the summary as plain

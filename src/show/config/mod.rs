@@ -57,7 +57,17 @@ fn convert(
     base_url_override: Option<&str>,
     check: &mut Checker,
 ) -> Option<Show> {
-    let file_base_url = check.url(&raw.base_url, true).map(with_slash);
+    let file_base_url = if raw.base_url.value.trim().is_empty() {
+        // `carnets import` leaves it empty when it does not know the new site's address yet.
+        check.error_help(
+            &raw.base_url,
+            "`base_url` is not set: carnets needs the address where the site will be served",
+            "write the https:// address of the new site, e.g. `base_url: https://podcast.example.fr/`",
+        );
+        None
+    } else {
+        check.url(&raw.base_url, true).map(with_slash)
+    };
     let base_url = match base_url_override {
         Some(url) => match validate::url(url, false) {
             Ok(()) => Some(with_slash(url.to_string())),
@@ -263,13 +273,15 @@ fn app_links(
         .collect()
 }
 
+/// `podcast:guid` of the feed carnets publishes under `base_url` (see [`feed_guid`]).
+pub fn default_guid(base_url: &str) -> Uuid {
+    feed_guid(&format!("{base_url}feed.xml"))
+}
+
 /// `podcast:guid` by the Podcasting 2.0 rule: UUIDv5 of the feed URL without its scheme and
 /// trailing slashes.
-pub fn default_guid(base_url: &str) -> Uuid {
-    let feed = format!("{base_url}feed.xml");
-    let bare = feed
-        .split_once("://")
-        .map_or(feed.as_str(), |(_, rest)| rest);
+pub fn feed_guid(feed: &str) -> Uuid {
+    let bare = feed.split_once("://").map_or(feed, |(_, rest)| rest);
     Uuid::new_v5(
         &PODCAST_GUID_NAMESPACE,
         bare.trim_end_matches('/').as_bytes(),

@@ -164,7 +164,7 @@ pub fn geo_uri(text: &str) -> Result<String, String> {
 }
 
 /// `N123`, `W123`, `R123`, optionally `#revision`.
-fn is_osm(text: &str) -> bool {
+pub fn is_osm(text: &str) -> bool {
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let Some(rest) = text.strip_prefix(['N', 'W', 'R']) else {
         return false;

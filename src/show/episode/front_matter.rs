@@ -12,6 +12,8 @@ pub(crate) struct RawEpisode {
     pub title: Spanned<String>,
     pub date: Spanned<String>,
     pub guid: Option<Spanned<String>>,
+    #[serde(default)]
+    pub guid_permalink: bool,
     pub number: Option<Spanned<u32>>,
     pub season: Option<Spanned<u32>>,
     #[serde(rename = "type")]

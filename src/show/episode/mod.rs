@@ -396,6 +396,7 @@ fn convert(
         title,
         date,
         guid,
+        guid_permalink: raw.guid_permalink,
         number: raw.number.map(|n| n.value),
         season: raw.season.map(|s| s.value),
         episode_type,

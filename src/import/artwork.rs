@@ -1,0 +1,159 @@
+//! The show's artwork, which `podcast.yaml` must name and Apple's rules hold to 1400–3000 px,
+//! square, RGB. Old hosts accepted less; the import keeps the old file as it was and makes,
+//! from it, the least surprising artwork that carnets accepts: the whole picture, scaled to fit
+//! a square of the nearest accepted size, on a background of its own average colour.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use image::imageops::{self, FilterType};
+use image::{DynamicImage, ImageFormat, Rgb, RgbImage};
+
+use super::Found;
+use super::fetch::Fetcher;
+use super::write;
+use crate::show::artwork::{MAX_SIDE, MIN_SIDE};
+
+/// Largest artwork accepted.
+const MAX_BYTES: u64 = 32 << 20;
+
+/// An artwork downloaded into a folder.
+pub struct Saved {
+    /// `cover.jpg` or `cover.png`.
+    pub name: String,
+    pub bytes: Vec<u8>,
+    /// What Apple's rules say of it; empty when it is accepted.
+    pub problems: Vec<String>,
+}
+
+/// Downloads the artwork at `url` into `dir` as `cover.jpg` or `cover.png` (by its content)
+/// and holds it to Apple's rules. `whose` names it in the warnings (« the show's », « its »).
+pub fn save(
+    fetcher: &Fetcher,
+    url: &str,
+    dir: &Path,
+    whose: &str,
+    found: &mut Found,
+) -> Option<Saved> {
+    let help = "put the artwork in the folder (a square RGB JPEG of 1400 to 3000 px) and name it as `image:`";
+    let bytes = match fetcher.bytes(url, MAX_BYTES, "the artwork") {
+        Ok((_, bytes)) => bytes,
+        Err(e) => {
+            found.warn(
+                format!(
+                    "{whose} artwork could not be downloaded ({}: {})",
+                    e.url, e.message
+                ),
+                help,
+            );
+            return None;
+        }
+    };
+    let ext = if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "jpg"
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        "png"
+    } else {
+        found.warn(
+            format!("{whose} artwork {url} is neither a JPEG nor a PNG: it is left out"),
+            help,
+        );
+        return None;
+    };
+    let name = format!("cover.{ext}");
+    let path = dir.join(&name);
+    if let Err(e) = write::file(&path, &bytes) {
+        found.warn(
+            format!("cannot write {}: {e}", path.display()),
+            "check the permissions of the podcast folder",
+        );
+        return None;
+    }
+    let problems = crate::show::artwork::read(&path)
+        .map(|info| crate::show::artwork::problems(&info, ext))
+        .unwrap_or_else(|e| vec![e]);
+    Some(Saved {
+        name,
+        bytes,
+        problems,
+    })
+}
+
+/// The show's artwork into the folder: as it was when Apple's rules accept it, else made
+/// acceptable from it (the old file kept beside). Returns its name in the folder.
+pub fn for_show(fetcher: &Fetcher, url: &str, root: &Path, found: &mut Found) -> Option<String> {
+    let url = url::Url::parse(url).ok()?.to_string();
+    let saved = save(fetcher, &url, root, "the show's", found)?;
+    if saved.problems.is_empty() {
+        return Some(saved.name);
+    }
+    let problems = saved.problems;
+    let original = saved.name.replace("cover.", "cover-original.");
+    std::fs::rename(root.join(&saved.name), root.join(&original)).ok()?;
+    match fixed(&saved.bytes) {
+        Ok(jpeg) if write::file(&root.join("cover.jpg"), &jpeg).is_ok() => {
+            found.warn(format!("the show's artwork does not meet Apple's rules ({}): cover.jpg is made from it, kept as {original}", problems.join("; ")), "export the artwork again as a square RGB JPEG of 3000 × 3000 px and save it as cover.jpg");
+            Some("cover.jpg".into())
+        }
+        _ => {
+            found.warn(format!("the show's artwork, kept as {original}, does not meet Apple's rules: {}", problems.join("; ")), "export it again as a square RGB JPEG of 3000 × 3000 px, save it as cover.jpg and write `image: cover.jpg`");
+            None
+        }
+    }
+}
+
+/// A JPEG that carnets accepts, made from `bytes`.
+pub fn fixed(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    let image =
+        image::load_from_memory(bytes).map_err(|e| format!("cannot read the artwork: {e}"))?;
+    let rgb = DynamicImage::ImageRgb8(image.to_rgb8()).to_rgb8();
+    let side = rgb.width().max(rgb.height()).clamp(MIN_SIDE, MAX_SIDE);
+    let scale = f64::from(side) / f64::from(rgb.width().max(rgb.height()));
+    let width = ((f64::from(rgb.width()) * scale).round() as u32).clamp(1, side);
+    let height = ((f64::from(rgb.height()) * scale).round() as u32).clamp(1, side);
+    let scaled = imageops::resize(&rgb, width, height, FilterType::Lanczos3);
+    let mut canvas = RgbImage::from_pixel(side, side, average(&rgb));
+    imageops::overlay(
+        &mut canvas,
+        &scaled,
+        i64::from((side - width) / 2),
+        i64::from((side - height) / 2),
+    );
+    let mut out = Cursor::new(Vec::new());
+    DynamicImage::ImageRgb8(canvas)
+        .write_to(&mut out, ImageFormat::Jpeg)
+        .map_err(|e| format!("cannot encode the artwork: {e}"))?;
+    Ok(out.into_inner())
+}
+
+fn average(image: &RgbImage) -> Rgb<u8> {
+    let mut sum = [0u64; 3];
+    for pixel in image.pixels() {
+        for (total, value) in sum.iter_mut().zip(pixel.0) {
+            *total += u64::from(value);
+        }
+    }
+    let count = u64::from(image.width()) * u64::from(image.height());
+    Rgb(sum.map(|total| (total / count.max(1)) as u8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_small_oblong_artwork_becomes_a_square_carnets_accepts() {
+        let small = RgbImage::from_pixel(600, 300, Rgb([200, 30, 30]));
+        let mut png = Cursor::new(Vec::new());
+        DynamicImage::ImageRgb8(small)
+            .write_to(&mut png, ImageFormat::Png)
+            .unwrap();
+        let jpeg = fixed(png.get_ref()).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cover.jpg");
+        std::fs::write(&path, &jpeg).unwrap();
+        let info = crate::show::artwork::read(&path).unwrap();
+        assert_eq!((info.width, info.height), (1400, 1400));
+        assert!(crate::show::artwork::problems(&info, "jpg").is_empty());
+    }
+}
