@@ -11,10 +11,15 @@ use uuid::Uuid;
 
 use crate::util::diag::Pos;
 
+mod alternate;
 mod media;
 mod namespace;
+pub use alternate::{Alternate, Codec, Format, kbits};
 pub use media::{AudioInfo, Loudness, MpegVersion};
-pub use namespace::{Location, Soundbite, Txt, UpdateFrequency, seconds};
+pub use namespace::{
+    Extras, Image, ImageLocation, Location, RemoteItem, SocialInteract, Soundbite, Txt,
+    UpdateFrequency, Value, ValueAddress, ValueRecipient, seconds,
+};
 
 /// The show, from `podcast.yaml`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -70,6 +75,16 @@ pub struct Show {
     pub block: bool,
     /// `itunes:complete`: no episode will ever be added.
     pub complete: bool,
+    /// The encodings published beside each MP3.
+    pub formats: Vec<Format>,
+    /// Images, value, comments, AI disclosure of the show.
+    pub extras: Extras,
+    /// `podcast:podroll`: the shows it recommends.
+    pub podroll: Vec<RemoteItem>,
+    /// `podcast:publisher`: the feed of its publisher.
+    pub publisher: Option<RemoteItem>,
+    /// `podcast:podping usesPodping`, when set.
+    pub podping: Option<bool>,
 }
 
 /// A time zone as its IANA name (a zone without one, as UTC).
@@ -124,6 +139,11 @@ impl Default for Show {
             update_frequency: None,
             block: false,
             complete: false,
+            formats: Vec::new(),
+            extras: Extras::default(),
+            podroll: Vec::new(),
+            publisher: None,
+            podping: None,
         }
     }
 }
@@ -272,6 +292,12 @@ pub struct Episode {
     pub media: AudioInfo,
     /// Byte size of the published (tagged) MP3: the enclosure length.
     pub published_size: u64,
+    /// The SRI hash of the published MP3, when it has alternates to be listed with.
+    pub integrity: Option<String>,
+    /// The audio in the show's `formats`, published beside the MP3.
+    pub alternates: Vec<Alternate>,
+    /// Images, value, comments, AI disclosure of the episode.
+    pub extras: Extras,
     /// Where the episode's identity is written in `episode.md`, for messages.
     pub positions: Positions,
 }
@@ -318,6 +344,11 @@ impl Episode {
     /// Path of the published MP3, relative to the output root.
     pub fn audio_path(&self) -> String {
         format!("episodes/{0}/{0}.mp3", self.slug)
+    }
+
+    /// Path of the audio published in `codec`, relative to the output root.
+    pub fn alternate_path(&self, codec: Codec) -> String {
+        format!("episodes/{0}/{0}.{1}", self.slug, codec.extension())
     }
 
     /// Where chapter `index` ends: at the next chapter's start, or at the end of the audio.

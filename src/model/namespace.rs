@@ -1,5 +1,6 @@
 //! The Podcasting 2.0 values of the model that are more than a string: a place, a
-//! verification text, a publishing schedule, a soundbite.
+//! verification text, a publishing schedule, a soundbite, and what the namespace's 2025
+//! revision adds (images, recommended shows, value for value, comments).
 
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +48,117 @@ pub struct Soundbite {
     pub title: Option<String>,
     /// Where it is written in `episode.md`.
     pub pos: Pos,
+}
+
+/// What the show and an episode may each have of the 2025 namespace.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extras {
+    /// `podcast:image`.
+    pub images: Vec<Image>,
+    /// `podcast:value` (an episode's replaces the show's).
+    pub value: Option<Value>,
+    /// `podcast:socialInteract`, by priority.
+    pub social: Vec<SocialInteract>,
+    /// `podcast:txt purpose="ai-content"`: what AI did in making it.
+    pub ai_content: Option<String>,
+}
+
+/// A `podcast:image`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Image {
+    pub location: ImageLocation,
+    pub alt: Option<String>,
+    /// Space-separated tokens (`artwork`, `social`, `canvas`…).
+    pub purpose: Option<String>,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
+/// Where a `podcast:image` is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImageLocation {
+    /// A file of the podcast, published by carnets (its size measured from it).
+    File(crate::model::Artwork),
+    /// An image elsewhere, by its absolute URL.
+    Url(String),
+}
+
+impl Image {
+    /// `aspect-ratio` in CSS syntax (`16/9`), when both sides are known.
+    pub fn aspect_ratio(&self) -> Option<String> {
+        let (w, h) = (self.width?, self.height?);
+        let gcd = (1..=w.min(h)).rev().find(|d| w % d == 0 && h % d == 0)?;
+        Some(format!("{}/{}", w / gcd, h / gcd))
+    }
+}
+
+/// A `podcast:remoteItem`: another feed (a recommended show, the publisher's feed).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemoteItem {
+    /// Its `podcast:guid`.
+    pub feed_guid: String,
+    pub feed_url: Option<String>,
+    pub title: Option<String>,
+    /// Where listeners find it on the web (the site links there), when given.
+    pub url: Option<String>,
+}
+
+/// A `podcast:value` block: Lightning payments shared between recipients.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Value {
+    /// `keysend` or `amp`.
+    pub method: String,
+    /// Suggested amount per minute, in BTC (`0.00000005000` is 5 sats).
+    pub suggested: Option<f64>,
+    pub recipients: Vec<ValueRecipient>,
+}
+
+/// A `podcast:valueRecipient`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValueRecipient {
+    pub name: Option<String>,
+    pub address: ValueAddress,
+    /// Percent of each payment: the splits of a block add up to 100.
+    pub split: u32,
+    pub fee: bool,
+    pub custom_key: Option<String>,
+    pub custom_value: Option<String>,
+}
+
+/// Where a recipient is paid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ValueAddress {
+    /// A Lightning address, `nom@getalby.com` (listeners can pay it from any wallet).
+    LnAddress(String),
+    /// A Lightning node's public key (66 hexadecimal digits).
+    Node(String),
+}
+
+impl ValueAddress {
+    /// `type` of the `podcast:valueRecipient`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ValueAddress::LnAddress(_) => "lnaddress",
+            ValueAddress::Node(_) => "node",
+        }
+    }
+
+    pub fn address(&self) -> &str {
+        match self {
+            ValueAddress::LnAddress(a) | ValueAddress::Node(a) => a,
+        }
+    }
+}
+
+/// A `podcast:socialInteract`: where the comments are.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SocialInteract {
+    /// `activitypub`, `bluesky`…, or `disabled` (no comments wanted, nothing else set).
+    pub protocol: String,
+    pub uri: Option<String>,
+    pub account_id: Option<String>,
+    pub account_url: Option<String>,
+    pub priority: Option<u32>,
 }
 
 /// Seconds with at least one decimal and at most three, as the namespace writes them

@@ -55,7 +55,13 @@ impl Checker<'_> {
         match validate::url(&value.value, https_only) {
             Ok(()) => Some(value.value.clone()),
             Err(e) => {
-                self.error(value, e);
+                let scheme = if https_only {
+                    "https://"
+                } else {
+                    "https:// (or http://)"
+                };
+                let help = format!("write the whole address, starting with {scheme}");
+                self.error_help(value, e, &help);
                 None
             }
         }
@@ -73,7 +79,8 @@ impl Checker<'_> {
         let text = value.value.trim();
         let count = text.chars().count();
         if required && text.is_empty() {
-            self.error(value, format!("`{key}` must not be empty"));
+            let help = format!("write a text, or remove `{key}`");
+            self.error_help(value, format!("`{key}` must not be empty"), &help);
             return None;
         }
         if count > max {

@@ -1,4 +1,4 @@
-//! Hashing what a file or a fragment is made from.
+//! Hashing what a file or a fragment is made from, and the SRI hashes of published files.
 
 /// Feeds `parts` to `hasher`, each after its length, so that no two lists of parts hash alike
 /// (`ab`, `c` and `a`, `bc` differ).
@@ -19,6 +19,25 @@ pub fn hash_parts(hasher: &mut blake3::Hasher, parts: &[&[u8]]) {
 pub fn fingerprint<T: serde::Serialize + ?Sized>(value: &T) -> Option<[u8; 16]> {
     let bytes = postcard::to_allocvec(value).ok()?;
     Some(xxhash_rust::xxh3::xxh3_128(&bytes).to_le_bytes())
+}
+
+/// The Subresource Integrity string of what `input` reads (`sha384-` and the digest in
+/// base64, W3C SRI), as `podcast:integrity type="sri"` wants it.
+pub fn sri_sha384(mut input: impl std::io::Read) -> std::io::Result<String> {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let mut hasher = sha2::Sha384::new();
+    let mut buffer = vec![0; 256 << 10];
+    loop {
+        match input.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(&buffer[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let digest = base64::engine::general_purpose::STANDARD.encode(hasher.finalize());
+    Ok(format!("sha384-{digest}"))
 }
 
 #[cfg(test)]
@@ -47,5 +66,14 @@ mod tests {
         };
         assert_eq!(fingerprint(&a), fingerprint(&again));
         assert!(fingerprint(&a).is_some());
+    }
+
+    #[test]
+    fn sri_of_a_known_text() {
+        // `printf 'alert(1)' | openssl dgst -sha384 -binary | base64`
+        assert_eq!(
+            sri_sha384(&b"alert(1)"[..]).unwrap(),
+            "sha384-HT2E9NfWiuQ/w1PRai+hTyqW16NIoCGA/m8VQDUopfAtcz6YQjtsMmQd5uRbVDpW"
+        );
     }
 }

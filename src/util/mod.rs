@@ -1,5 +1,5 @@
-//! What every stage shares: diagnostics, safe paths, progress bars, stage timers, hashing, and
-//! the escaping of HTML and of text that machines read back.
+//! What every stage shares: diagnostics, safe paths, progress bars, stage timers, hashing, the
+//! escaping of HTML and of text that machines read back, and the notes' typography for titles.
 
 pub mod diag;
 pub mod hash;
@@ -8,6 +8,7 @@ pub(crate) mod paths;
 pub(crate) mod progress;
 pub mod text;
 pub(crate) mod trace;
+pub mod typography;
 
 /// Locks a mutex, even one a panicking thread held: every update of the data carnets keeps
 /// behind one is a single insert, which a panic cannot leave half done.

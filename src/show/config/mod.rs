@@ -2,10 +2,14 @@
 //!
 //! The raw types (`raw`) mirror the file (what YAML says); [`load`] checks every value once
 //! with a [`Checker`] and reports every problem with its line. The Podcasting 2.0 keys are
-//! checked in `namespace`.
+//! checked in `namespace`, those of its 2025 revision in `extras` and `value`, the
+//! alternate encodings in `formats`.
 
+pub(crate) mod extras;
+mod formats;
 pub mod namespace;
 mod raw;
+mod value;
 
 use std::path::Path;
 
@@ -19,6 +23,7 @@ use crate::util::diag::{Diagnostic, Diagnostics};
 use crate::util::paths;
 pub(crate) use raw::{Keywords, RawLocation, RawPerson};
 use raw::{RawShow, YesNo};
+pub(crate) use value::RawValue;
 
 /// The namespace of the SPEC's `podcast:guid` rule (Podcasting 2.0).
 const PODCAST_GUID_NAMESPACE: Uuid = uuid::uuid!("ead4c236-bf58-58c6-a2c6-a6b28d128cb6");
@@ -184,6 +189,27 @@ fn convert(
     let txt = namespace::txt(&raw.txt, check);
     let update_frequency =
         namespace::update_frequency(raw.update_frequency.as_ref(), timezone.as_ref(), check);
+    let formats = formats::formats(&raw.formats, check);
+    let shared = extras::RawExtras {
+        images: raw.images,
+        value: raw.value,
+        social_interact: raw.social_interact,
+        ai_content: raw.ai_content,
+    };
+    let extras = extras::extras(shared, root, "images/", image.as_ref(), check);
+    let ai_txt = raw.txt.iter().find(|t| {
+        let purpose = t.value.purpose.as_ref();
+        purpose.is_some_and(|p| p.value.trim() == "ai-content")
+    });
+    if let Some(entry) = ai_txt.filter(|_| extras.ai_content.is_some()) {
+        check.error_help(
+            entry,
+            "`ai_content` already writes the `podcast:txt` of purpose ai-content",
+            "keep one of the two",
+        );
+    }
+    let podroll = extras::podroll(&raw.podroll, check);
+    let publisher = extras::publisher(raw.publisher.as_ref(), check);
     let author = check.required(raw.author, "author");
     let title = check.required(raw.title, "title");
     Some(Show {
@@ -223,6 +249,11 @@ fn convert(
         update_frequency,
         block: raw.block,
         complete: raw.complete,
+        formats,
+        extras,
+        podroll,
+        publisher,
+        podping: raw.podping,
     })
 }
 
@@ -394,20 +425,22 @@ pub(crate) fn artwork(
         }
         Err(e) => check.error_help(value, format!("`{}`: {e}", value.value), help),
     }
+    let published = published_name(&source, dir_in_output, ext);
+    Some(Artwork { source, published })
+}
+
+/// Where an image of the podcast is published: `dir_in_output`, then its name made a slug
+/// (`Ma Pochette.JPG` → `ma-pochette.jpg`), with the extension of its format.
+pub(crate) fn published_name(source: &Path, dir_in_output: &str, ext: &str) -> String {
     let stem = source
         .file_stem()
         .map(|s| validate::slugify(&s.to_string_lossy()))
         .unwrap_or_default();
-    let stem = if stem.is_empty() {
-        "cover".to_string()
-    } else {
-        stem
-    };
-    Some(Artwork {
-        source,
-        published: format!("{dir_in_output}{stem}.{ext}"),
-    })
+    let stem = if stem.is_empty() { "cover" } else { &stem };
+    format!("{dir_in_output}{stem}.{ext}")
 }
 
+#[cfg(test)]
+mod extras_tests;
 #[cfg(test)]
 mod tests;

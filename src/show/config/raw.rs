@@ -7,6 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use super::extras::{RawImage, RawPublisher, RawRemoteItem, RawSocial};
+use super::formats::RawFormat;
+use super::value::RawValue;
 use crate::show::yaml::Spanned;
 
 #[derive(Deserialize)]
@@ -51,6 +54,18 @@ pub(crate) struct RawShow {
     pub block: bool,
     #[serde(default)]
     pub complete: bool,
+    #[serde(default)]
+    pub formats: Vec<Spanned<RawFormat>>,
+    #[serde(default)]
+    pub images: Vec<Spanned<RawImage>>,
+    pub value: Option<Spanned<RawValue>>,
+    #[serde(default)]
+    pub social_interact: Vec<Spanned<RawSocial>>,
+    pub ai_content: Option<Spanned<String>>,
+    #[serde(default)]
+    pub podroll: Vec<Spanned<RawRemoteItem>>,
+    pub publisher: Option<Spanned<RawPublisher>>,
+    pub podping: Option<bool>,
 }
 
 #[derive(Deserialize)]

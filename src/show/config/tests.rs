@@ -82,7 +82,7 @@ fn unknown_key_is_an_error_at_its_line() {
     assert_eq!(
         errors(&yaml),
         [
-            "podcast.yaml:9:1: error: unknown key `explcit`, expected one of title, description, base_url, language, author, owner, image, categories, explicit, type, copyright, subtitle, keywords, guid, locked, funding, persons, license, timezone, media_base_url, new_feed_url, analytics_prefix, links, unsafe_html, medium, location, txt, update_frequency, block, complete"
+            "podcast.yaml:9:1: error: unknown key `explcit`, expected one of title, description, base_url, language, author, owner, image, categories, explicit, type, copyright, subtitle, keywords, guid, locked, funding, persons, license, timezone, media_base_url, new_feed_url, analytics_prefix, links, unsafe_html, medium, location, txt, update_frequency, block, complete, formats, images, value, social_interact, ai_content, podroll, publisher, podping"
         ]
     );
 }

@@ -2,7 +2,8 @@
 
 use serde::Deserialize;
 
-use crate::show::config::{Keywords, RawLocation, RawPerson};
+use crate::show::config::extras::{RawImage, RawSocial};
+use crate::show::config::{Keywords, RawLocation, RawPerson, RawValue};
 use crate::show::yaml::Spanned;
 
 /// The front matter as written (what YAML says); `episode::load` validates it.
@@ -35,6 +36,12 @@ pub(crate) struct RawEpisode {
     pub keywords: Option<Keywords>,
     #[serde(default)]
     pub draft: bool,
+    #[serde(default)]
+    pub images: Vec<Spanned<RawImage>>,
+    pub value: Option<Spanned<RawValue>>,
+    #[serde(default)]
+    pub social_interact: Vec<Spanned<RawSocial>>,
+    pub ai_content: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

@@ -328,6 +328,14 @@ fn convert(
     let chapters = marks::chapters(raw.chapters, check);
     let soundbites = marks::soundbites(raw.soundbites, check);
     let location = config::namespace::location(raw.location.as_ref(), check);
+    let shared = config::extras::RawExtras {
+        images: raw.images,
+        value: raw.value,
+        social_interact: raw.social_interact,
+        ai_content: raw.ai_content,
+    };
+    let dir_in_output = format!("episodes/{slug}/");
+    let extras = config::extras::extras(shared, dir, &dir_in_output, image.as_ref(), check);
     let persons = config::persons(raw.persons, check);
     if let Some(number) = &raw.number
         && marks::title_has_number(&raw.title.value, number.value)
@@ -421,6 +429,9 @@ fn convert(
         notes_html: (sources.notes)(body, &format!("fn-{slug}"), !show.unsafe_html),
         media,
         published_size: 0,
+        integrity: None,
+        alternates: Vec::new(),
+        extras,
         positions,
     })))
 }

@@ -100,7 +100,7 @@ fn yaml_errors_point_at_the_line_of_episode_md() {
     assert_eq!(
         messages(&found, dir.path()),
         [
-            "episodes/001-a/episode.md:6:1: error: unknown key `saison`, expected one of title, date, guid, guid_permalink, number, season, type, summary, explicit, image, audio, transcript, persons, chapters, soundbites, location, block, keywords, draft"
+            "episodes/001-a/episode.md:6:1: error: unknown key `saison`, expected one of title, date, guid, guid_permalink, number, season, type, summary, explicit, image, audio, transcript, persons, chapters, soundbites, location, block, keywords, draft, images, value, social_interact, ai_content"
         ]
     );
 }
