@@ -82,6 +82,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let kept = |key, make: &dyn Fn() -> Vec<u8>| cache.fragment_bytes(key, make);
     let mut files = audio::publish(&loaded.show, &mut loaded.episodes, &covers, &kept)?;
     trace.stage("tag");
+    let (alternates, encoded) = encodings(cache, |cached| {
+        audio::alternates(root, &loaded.show, &mut loaded.episodes, &files, cached)
+    })?;
+    files.extend(alternates);
+    trace.stage("encode");
     let memo = Memo {
         kept: &|path, from| run.kept(path, from),
         fragment: &|key, make| cache.fragment(key, make),
@@ -100,6 +105,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         episodes: loaded.episodes.len(),
         written,
         warnings: loaded.warnings,
+        encoded: (!loaded.show.formats.is_empty()).then_some(encoded),
     })
 }
 
@@ -120,6 +126,13 @@ pub fn check(root: &Path, now: jiff::Timestamp) -> Result<(Diagnostics, usize), 
         cache.loudness(&e.audio, || audio::loudness::measure(&e.audio, start, end))
     };
     warnings.extend(audio::loudness::check(&episodes, &measure));
+    warnings.extend(render::timestamps::check(&episodes));
+    if !loaded.show.formats.is_empty()
+        && let Err(missing) = audio::ffmpeg(root, &loaded.show)
+    {
+        warnings.push(missing);
+        return Err(warnings);
+    }
     // A cache that cannot be written (a read-only folder) only costs time on the next check.
     let _ = cache.save_loudness();
     warnings.sort();
@@ -142,6 +155,23 @@ fn sources(cache: &SourceCache) -> show::Sources<'_> {
             remember: Box::new(|key, bytes| cache.remember(key, bytes)),
         }),
     }
+}
+
+/// Runs `stage` with what the alternate encodings take from the cache.
+fn encodings<T>(cache: &SourceCache, stage: impl FnOnce(&audio::Cached<'_>) -> T) -> T {
+    let hash = |path: &Path| cache.hash(path);
+    let kept = |recipe: &output::Recipe<'_>,
+                make: &dyn Fn(&Path, Option<&Path>) -> std::io::Result<()>| {
+        cache.made(recipe, make)
+    };
+    let integrity = |content: &output::Content, compute: &dyn Fn() -> std::io::Result<String>| {
+        cache.integrity(content, compute)
+    };
+    stage(&audio::Cached {
+        hash: &hash,
+        kept: &kept,
+        integrity: &integrity,
+    })
 }
 
 impl BuildOptions {

@@ -14,12 +14,18 @@ pub fn run(args: BuildArgs, now: jiff::Timestamp) -> Outcome {
         now,
     };
     let report = crate::build(&options)?;
-    let summary = format!(
+    let mut summary = format!(
         "built {} episode(s) into {}: {} file(s) written, {} unchanged",
         report.episodes,
         options.out.display(),
         report.written.written,
         report.written.unchanged
     );
+    if let Some(encoded) = report.encoded {
+        summary += &format!(
+            "; {} file(s) encoded, {} retagged",
+            encoded.made, encoded.remade
+        );
+    }
     Ok((report.warnings, summary))
 }

@@ -173,7 +173,13 @@ impl Show {
     /// there is one (see [`with_analytics_prefix`]). Only enclosures are measured: other links
     /// to the audio (`podcast:trailer`) are not downloads by a subscriber.
     pub fn enclosure_url(&self, episode: &Episode) -> String {
-        let url = self.media_url(episode);
+        self.download_url(&episode.audio_path())
+    }
+
+    /// Where a listener downloads a published file of the audio (`path`, relative to the
+    /// output root): under `media_base_url`, behind the analytics prefix when there is one.
+    pub fn download_url(&self, path: &str) -> String {
+        let url = format!("{}{path}", self.media_base_url);
         match &self.analytics_prefix {
             Some(prefix) => with_analytics_prefix(prefix, &url),
             None => url,

@@ -10,7 +10,6 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -19,7 +18,9 @@ use serde::{Deserialize, Serialize};
 
 use std::sync::Arc;
 
+use super::encoded::{Fresh, Made, Recipe, Store};
 use super::fragments::{self, Fragments};
+pub use super::identity::Identity;
 use crate::model::{AudioInfo, Loudness};
 use crate::util::hash::hash_parts;
 use crate::util::lock;
@@ -32,24 +33,6 @@ const COVERS: &str = "covers";
 const LOUDNESS: &str = "loudness.json";
 /// Bumped when the cache's meaning changes, so old caches are ignored.
 const VERSION: u32 = 3;
-
-/// How a file looked when it was hashed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Identity {
-    pub size: u64,
-    pub mtime_ns: i128,
-    pub ino: u64,
-}
-
-impl Identity {
-    pub fn of(meta: &fs::Metadata) -> Self {
-        Identity {
-            size: meta.size(),
-            mtime_ns: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
-            ino: meta.ino(),
-        }
-    }
-}
 
 #[derive(Default, Serialize, Deserialize)]
 struct Index {
@@ -71,6 +54,8 @@ pub struct SourceCache {
     /// Loudness measurements: those on disk, and those this run used.
     loudness: Mutex<[BTreeMap<String, Loudness>; 2]>,
     fragments: Fragments,
+    /// The alternate encodings and SRI hashes (see `encoded.rs`).
+    encoded: Store,
 }
 
 impl SourceCache {
@@ -97,7 +82,30 @@ impl SourceCache {
                 BTreeMap::new(),
             ]),
             fragments: Fragments::open(dir),
+            encoded: Store::open(dir),
         }
+    }
+
+    /// The kept file of `recipe`, made by `make` unless an earlier build made it: `make`
+    /// writes the file at the path it is given, from a file of the same family when there is
+    /// one (see `encoded.rs`).
+    pub fn made<E: From<io::Error>>(
+        &self,
+        recipe: &Recipe<'_>,
+        make: impl FnOnce(&Path, Option<&Path>) -> Result<(), E>,
+    ) -> Result<(Made, Fresh), E> {
+        self.encoded.made(recipe, make)
+    }
+
+    /// The SRI hash of the file `content` publishes, computed by `compute` unless an earlier
+    /// build computed it for the same content.
+    pub fn integrity(
+        &self,
+        content: &super::Content,
+        compute: impl FnOnce() -> io::Result<String>,
+    ) -> io::Result<String> {
+        let key = super::key(content, self)?;
+        self.encoded.integrity(key, compute)
     }
 
     /// The BLAKE3 hash (hex) of a source file's content.
@@ -339,6 +347,7 @@ impl SourceCache {
         used.audio.retain(|path, _| path.to_str().is_some());
         let bytes = super::encode(&*used)?;
         super::write_atomically(&self.dir.join(INDEX), &bytes)?;
+        self.encoded.save(&self.dir)?;
         self.fragments.save()
     }
 }

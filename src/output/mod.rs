@@ -10,7 +10,9 @@
 //! what the site holds.
 
 pub mod cache;
+mod encoded;
 mod fragments;
+mod identity;
 mod run;
 mod staging;
 pub mod stamp;
@@ -27,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use cache::Identity;
 pub use cache::SourceCache;
+pub use encoded::{Fresh, Made, Recipe, Tally};
 pub use fragments::Key as FragmentKey;
 pub use run::{BuildReport, Run, Start};
 

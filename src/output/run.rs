@@ -22,6 +22,8 @@ pub struct BuildReport {
     pub episodes: usize,
     pub written: Stats,
     pub warnings: Diagnostics,
+    /// The alternate encodings made, when the show has `formats`.
+    pub encoded: Option<super::Tally>,
 }
 
 /// How a build starts.
@@ -73,6 +75,7 @@ impl Run {
                     unchanged: files,
                 },
                 warnings: fresh.warnings,
+                encoded: None,
             }));
         }
         let manifest = cache.output_file(out, super::MANIFEST).map_err(fail)?;

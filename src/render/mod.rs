@@ -1,16 +1,18 @@
 //! Rendering: the domain model turned into the files of the output, as values (`output`
 //! writes them): the feed (`feed/`), the site's pages (`site/`), the JSON chapters and
-//! transcripts, and the copies of the artwork and transcripts as the producer made them.
+//! transcripts, the chapters as the description's timestamps (`timestamps`), and the copies
+//! of the artwork, images and transcripts as the producer made them.
 
 pub mod chapters;
 pub mod feed;
 pub mod site;
+pub mod timestamps;
 pub mod transcript;
 
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::model::{Episode, Show};
+use crate::model::{Artwork, Episode, Image, ImageLocation, Show};
 use crate::output::{Content, FragmentKey, OutputFile};
 use crate::util::diag::Diagnostics;
 
@@ -32,6 +34,7 @@ pub fn render(
         || feed::render_kept(show, episodes, memo.fragment),
     );
     let mut files = vec![copy(&show.image.published, &show.image.source)];
+    files.extend(images(&show.extras.images, Some(&show.image)));
     for episode in episodes {
         files.extend(episode_files(show, episode));
     }
@@ -49,6 +52,7 @@ fn episode_files(show: &Show, episode: &Episode) -> Vec<OutputFile> {
     if let Some(image) = &episode.image {
         files.push(copy(&image.published, &image.source));
     }
+    files.extend(images(&episode.extras.images, episode.image.as_ref()));
     if let Some(path) = episode.chapters_path() {
         files.push(OutputFile {
             path,
@@ -67,6 +71,19 @@ fn episode_files(show: &Show, episode: &Episode) -> Vec<OutputFile> {
         });
     }
     files
+}
+
+/// The image files of `podcast:image`, but the `artwork`, published already.
+fn images(images: &[Image], artwork: Option<&Artwork>) -> Vec<OutputFile> {
+    images
+        .iter()
+        .filter_map(|image| match &image.location {
+            ImageLocation::File(art) if Some(art) != artwork => {
+                Some(copy(&art.published, &art.source))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 fn copy(path: &str, source: &Path) -> OutputFile {

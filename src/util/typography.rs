@@ -8,7 +8,7 @@ use pulldown_cmark::{Event, Options, Parser};
 /// `text` with the notes' typography: `'` → `’`, `"…"` → `“…”`, `--` → `–`, `---` → `—`,
 /// `...` → `…`. Line breaks become spaces; every other character is kept as written.
 pub fn smart_punctuation(text: &str) -> String {
-    if !text.contains(['\'', '"', '-', '.']) {
+    if !text.contains(['\'', '"', '-', '.', '\n', '\r']) {
         return text.to_string();
     }
     let escaped = escape_markdown(text);

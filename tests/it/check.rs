@@ -233,7 +233,7 @@ fn urls_must_be_https() {
     assert_errors(
         result,
         &[
-            "podcast.yaml:5:11: error: `http://essais.example.fr/podcast/` is not an absolute URL starting with https://",
+            "podcast.yaml:5:11: error: `http://essais.example.fr/podcast/` is not an absolute URL starting with https://\n  help: write the whole address, starting with https://",
         ],
     );
 }

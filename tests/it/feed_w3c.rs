@@ -58,13 +58,32 @@ fn rules(report: &Value, level: &str) -> Vec<String> {
         .collect()
 }
 
-/// Asserts the feed has no error and no warning but the one the service always gives for
-/// the Podcasting 2.0 namespace, which it does not validate.
+/// Asserts the feed has no error and no warning but those the service gives every carnets
+/// feed: the Podcasting 2.0 namespace, which it does not validate, and, in a feed with
+/// chapters, the Podlove Simple Chapters namespace (`psc:`, for Spotify), which it does not
+/// know (its `UnknownNamespace` is a warning, not an error).
 pub fn assert_valid(report: &Value, what: &str) {
     assert!(
-        rules(report, "errors").is_empty() && rules(report, "warnings") == ["UnsupportedNamespace"],
+        rules(report, "errors").is_empty() && namespace_warnings_only(report),
         "{what} does not pass the W3C rules:\n{report:#}"
     );
+}
+
+/// True when the report's warnings are those of the two namespaces and no other.
+fn namespace_warnings_only(report: &Value) -> bool {
+    let warnings = report["warnings"].as_array().unwrap();
+    let expected = |w: &Value| match w["rule"].as_str() {
+        Some("UnsupportedNamespace") => true,
+        Some("UnknownNamespace") => w["message"]
+            .as_str()
+            .is_some_and(|m| m.ends_with("http://podlove.org/simple-chapters")),
+        _ => false,
+    };
+    let podcasting = warnings
+        .iter()
+        .filter(|w| w["rule"] == "UnsupportedNamespace")
+        .count();
+    podcasting == 1 && warnings.iter().all(expected)
 }
 
 fn write(dir: &Path, name: &str, xml: &str) -> PathBuf {
@@ -167,7 +186,7 @@ fn itunes_complete_is_the_one_apple_tag_the_validator_does_not_know() {
     assert_eq!(errors.len(), 1, "{:#}", reports[0]);
     assert_eq!(errors[0]["rule"], "UndefinedElement");
     assert_eq!(errors[0]["element"], "itunes:complete");
-    assert_eq!(rules(&reports[0], "warnings"), ["UnsupportedNamespace"]);
+    assert!(namespace_warnings_only(&reports[0]), "{:#}", reports[0]);
 }
 
 /// How a variant breaks the fixture feed.

@@ -21,7 +21,8 @@ fn the_archive_is_a_french_page_with_one_h1_and_its_metadata() {
     assert_eq!(select(&html, "meta[charset]").len(), 1);
     assert!(attr(&html, "meta[name=viewport]", "content").contains("width=device-width"));
     let title = select(&html, "title")[0].text().collect::<String>();
-    assert_eq!(title, "Les Carnets de l'IA");
+    // Titles on pages have the notes' typography; the feed keeps the producer's text.
+    assert_eq!(title, "Les Carnets de l’IA");
     assert_eq!(
         attr(&html, "meta[name=description]", "content"),
         "Le podcast de la Cité de l'IA."
@@ -114,13 +115,14 @@ fn a_script_in_a_title_is_text_not_markup() {
         }
         assert!(select(&html, "main img[onerror]").is_empty(), "{path}");
         let body = select(&html, "main")[0].text().collect::<String>();
+        // The title has the notes' typography (curly apostrophes), as text.
         assert!(
-            body.contains("<script>alert('x')</script> & « co »"),
+            body.contains("<script>alert(‘x’)</script> & « co »"),
             "{path}"
         );
     }
     let raw = text(&files, "episodes/001-episode/index.html");
-    assert!(raw.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; « co »"));
+    assert!(raw.contains("&lt;script&gt;alert(‘x’)&lt;/script&gt; &amp; « co »"));
 }
 
 #[test]

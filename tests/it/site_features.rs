@@ -218,7 +218,7 @@ fn pages_describe_themselves_to_search_engines_and_link_previews() {
     );
     assert_eq!(
         attr(&html, "img.cover", "alt"),
-        "Illustration de «\u{a0}Les Carnets de l'IA\u{a0}»"
+        "Illustration de «\u{a0}Les Carnets de l’IA\u{a0}»"
     );
 }
 

@@ -26,14 +26,24 @@ pub fn write(w: &mut XmlWriter, show: &Show, episode: &Episode) {
     // show in lists; without one, the show notes. itunes:summary repeats the summary as plain
     // text for the readers (gPodder's, Podcast Index's, feedparser) that take it over
     // `description` as the text to show.
+    // Both start with the chapters as timestamps, for the apps that read them there.
+    let timestamps = crate::render::timestamps::block(episode);
+    let timestamps = timestamps.as_deref();
     let summary = episode.summary.as_deref().filter(|s| !s.trim().is_empty());
     match summary {
-        Some(summary) => w.html("description", &format!("<p>{}</p>", escape_html(summary))),
-        None if has_notes => w.html("description", &notes),
-        None => {}
+        Some(summary) => w.html(
+            "description",
+            &after(timestamps, &format!("<p>{}</p>", escape_html(summary))),
+        ),
+        None if has_notes => w.html("description", &after(timestamps, &notes)),
+        None => {
+            if let Some(block) = timestamps {
+                w.html("description", block);
+            }
+        }
     }
     if has_notes {
-        w.html("content:encoded", &notes);
+        w.html("content:encoded", &after(timestamps, &notes));
     }
     if let Some(summary) = summary {
         w.text("itunes:summary", &[], summary);
@@ -110,7 +120,16 @@ pub fn write(w: &mut XmlWriter, show: &Show, episode: &Episode) {
         person(w, someone);
     }
     super::namespace::item(w, episode);
+    super::extras::item(w, show, episode);
     w.close();
+}
+
+/// `html` after the `block` before it, if there is one.
+fn after<'a>(block: Option<&str>, html: &'a str) -> std::borrow::Cow<'a, str> {
+    match block {
+        Some(block) => format!("{block}{html}").into(),
+        None => html.into(),
+    }
 }
 
 /// Writes a `podcast:person`, at channel or item level.

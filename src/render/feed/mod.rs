@@ -1,7 +1,8 @@
 //! The podcast RSS feed: RSS 2.0 with the itunes, content, atom and podcast namespaces.
 //!
-//! [`render`] writes the channel here and the items in `item`; `xml` holds the escaping writer,
-//! `html` the HTML helpers, and `date` the RFC 2822 dates.
+//! [`render`] writes the channel here and the items in `item`, their Podcasting 2.0 elements
+//! in `namespace` and `extras` (alternate enclosures, Podlove chapters, the 2025 elements);
+//! `xml` holds the escaping writer, `html` the HTML helpers, and `date` the RFC 2822 dates.
 //! The output depends on the show and its episodes only (no build time, stable order), so the
 //! same input always gives the same bytes.
 //!
@@ -10,6 +11,7 @@
 //! equal to the model's, and it passes the W3C Feed Validation Service's rules.
 
 mod date;
+mod extras;
 mod html;
 mod item;
 mod namespace;
@@ -39,16 +41,18 @@ pub fn render(show: &Show, episodes: &[Episode]) -> String {
 /// show and episode.
 pub fn render_kept(show: &Show, episodes: &[Episode], fragment: &Fragment<'_>) -> String {
     let mut w = XmlWriter::new();
-    w.open(
-        "rss",
-        &[
-            ("version", "2.0"),
-            ("xmlns:itunes", NS_ITUNES),
-            ("xmlns:content", NS_CONTENT),
-            ("xmlns:atom", NS_ATOM),
-            ("xmlns:podcast", NS_PODCAST),
-        ],
-    );
+    let mut namespaces = vec![
+        ("version", "2.0"),
+        ("xmlns:itunes", NS_ITUNES),
+        ("xmlns:content", NS_CONTENT),
+        ("xmlns:atom", NS_ATOM),
+        ("xmlns:podcast", NS_PODCAST),
+    ];
+    // Podlove Simple Chapters, for Spotify, only in a feed that has chapters.
+    if episodes.iter().any(|e| !e.chapters.is_empty()) {
+        namespaces.push(("xmlns:psc", extras::NS_PSC));
+    }
+    w.open("rss", &namespaces);
     w.open("channel", &[]);
     channel(&mut w, show, episodes);
     let show_hash = fingerprint(show);
@@ -150,6 +154,7 @@ fn channel(w: &mut XmlWriter, show: &Show, episodes: &[Episode]) {
         item::person(w, person);
     }
     namespace::channel(w, show, episodes);
+    extras::channel(w, show);
 }
 
 /// The channel `<description>` is plain text for RSS (the W3C validator warns about HTML in

@@ -3,7 +3,7 @@
 //! the items.
 
 use super::rfc2822;
-use super::xml::XmlWriter;
+use super::xml::{XmlWriter, present};
 use crate::model::{Episode, EpisodeType, Location, Show, seconds};
 
 /// The channel's elements, after its persons.
@@ -28,14 +28,11 @@ pub fn channel(w: &mut XmlWriter, show: &Show, episodes: &[Episode]) {
     }
     if let Some(frequency) = &show.update_frequency {
         let complete = frequency.complete.map(|c| if c { "true" } else { "false" });
-        let attrs: Vec<(&'static str, &str)> = [
+        let attrs = present([
             ("complete", complete),
             ("dtstart", frequency.dtstart.as_deref()),
             ("rrule", frequency.rrule.as_deref()),
-        ]
-        .into_iter()
-        .filter_map(|(key, value)| Some((key, value?)))
-        .collect();
+        ]);
         w.text("podcast:updateFrequency", &attrs, &frequency.text);
     }
     for episode in episodes

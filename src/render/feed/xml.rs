@@ -84,6 +84,16 @@ pub fn cdata(html: &str) -> String {
     out
 }
 
+/// The attributes of `attrs` that have a value, in their order.
+pub fn present<'a, const N: usize>(
+    attrs: [(&'static str, Option<&'a str>); N],
+) -> Vec<(&'static str, &'a str)> {
+    attrs
+        .into_iter()
+        .filter_map(|(key, value)| Some((key, value?)))
+        .collect()
+}
+
 /// Writes an indented XML document element by element (two spaces per level).
 pub struct XmlWriter {
     out: String,

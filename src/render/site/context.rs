@@ -6,16 +6,19 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::extras::{self, CommentsCtx, RecommendationCtx, SourceCtx, ValueCtx};
 use super::locale::Locale;
 use super::text::{excerpt, iso_duration};
 use super::transcript::{ParagraphCtx, clock, paragraphs, seconds};
 pub use super::urls::{Link, SEARCH_INDEX, SEARCH_PAGE, Urls};
 use crate::model::{Chapter, Episode, Person, Show};
 use crate::util::html::to_one_line;
+use crate::util::typography::smart_punctuation;
 
 /// The show, given to every template as `site`.
 #[derive(Clone, Debug, Serialize)]
 pub struct SiteCtx {
+    /// With the notes' typography (`l’IA`); the feed keeps it as written.
     pub title: String,
     pub subtitle: Option<String>,
     /// The description rendered from Markdown: print with `|safe`.
@@ -52,6 +55,14 @@ pub struct SiteCtx {
     pub search: Link,
     /// Published theme assets by name (`style.css`) → root-relative URL with a content hash.
     pub assets: BTreeMap<String, String>,
+    /// The shows it recommends (`podroll:`).
+    pub podroll: Vec<RecommendationCtx>,
+    /// Who listeners can pay in Lightning (`value:`).
+    pub value: Option<ValueCtx>,
+    /// Where the show's comments are.
+    pub comments: Vec<CommentsCtx>,
+    /// What AI did in making the show.
+    pub ai_content: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -92,6 +103,7 @@ pub struct PersonCtx {
 #[derive(Clone, Debug, Serialize)]
 pub struct EpisodeCtx {
     pub slug: String,
+    /// With the notes' typography (`l’IA`); the feed keeps it as written.
     pub title: String,
     pub url: String,
     pub abs_url: String,
@@ -116,6 +128,14 @@ pub struct EpisodeCtx {
     pub persons: Vec<PersonCtx>,
     pub keywords: Vec<String>,
     pub transcript: Option<TranscriptCtx>,
+    /// The audio in the show's `formats`, offered by the player before the MP3.
+    pub sources: Vec<SourceCtx>,
+    /// Who listeners can pay for this episode, when it has its own `value:`.
+    pub value: Option<ValueCtx>,
+    /// Where the episode's comments are.
+    pub comments: Vec<CommentsCtx>,
+    /// What AI did in making the episode (its own `ai_content:`, else the show's).
+    pub ai_content: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -185,7 +205,7 @@ pub fn site(show: &Show, locale: Locale, urls: &Urls, assets: BTreeMap<String, S
     let og_locale = show.language.replace('-', "_");
     let image = urls.link(&show.image.published);
     SiteCtx {
-        title: show.title.clone(),
+        title: smart_punctuation(&show.title),
         subtitle: show.subtitle.clone(),
         description_html: show.description_html.clone(),
         description_text: excerpt(&to_one_line(&show.description_html), 200),
@@ -233,6 +253,10 @@ pub fn site(show: &Show, locale: Locale, urls: &Urls, assets: BTreeMap<String, S
         feed: urls.link("feed.xml"),
         search: urls.link(SEARCH_PAGE),
         assets,
+        podroll: extras::podroll(&show.podroll),
+        value: extras::value(show.extras.value.as_ref()),
+        comments: extras::comments(&show.extras.social),
+        ai_content: show.extras.ai_content.clone(),
     }
 }
 
@@ -270,7 +294,7 @@ pub fn episode(episode: &Episode, site: &SiteCtx, locale: Locale, urls: &Urls) -
         });
     EpisodeCtx {
         slug: episode.slug.clone(),
-        title: episode.title.clone(),
+        title: smart_punctuation(&episode.title),
         url: page.url,
         abs_url: page.abs_url,
         guid: episode.guid.clone(),
@@ -304,6 +328,14 @@ pub fn episode(episode: &Episode, site: &SiteCtx, locale: Locale, urls: &Urls) -
         persons: episode.persons.iter().map(|p| person(p, locale)).collect(),
         keywords: episode.keywords.clone(),
         transcript,
+        sources: extras::sources(episode, locale, urls),
+        value: extras::value(episode.extras.value.as_ref()),
+        comments: extras::comments(&episode.extras.social),
+        ai_content: episode
+            .extras
+            .ai_content
+            .clone()
+            .or_else(|| site.ai_content.clone()),
     }
 }
 
@@ -326,7 +358,7 @@ fn chapter(c: &Chapter) -> ChapterCtx {
         start: seconds(c.start_ms),
         timestamp: clock(c.start_ms),
         iso: iso_duration(secs),
-        title: c.title.clone(),
+        title: smart_punctuation(&c.title),
         url: c.url.clone(),
     }
 }

@@ -19,6 +19,7 @@
 
 mod context;
 mod engine;
+mod extras;
 mod jsonld;
 mod locale;
 mod search;

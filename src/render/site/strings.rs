@@ -87,6 +87,21 @@ pub const STRINGS_FR: &[(&str, &str)] = &[
     ("artwork_of", "Illustration de "),
     ("quote_open", "«\u{a0}"),
     ("quote_close", "\u{a0}»"),
+    ("recommendations", "Nos recommandations"),
+    ("support_show", "Soutenir l’émission"),
+    ("support_episode", "Soutenir cet épisode"),
+    (
+        "lightning_help",
+        "En Lightning, depuis n’importe quel portefeuille\u{a0}:",
+    ),
+    (
+        "value_apps",
+        "Les applications de podcasts compatibles «\u{a0}Value for Value\u{a0}» (Fountain, Podverse, Castamatic…) leur versent aussi, à chaque minute écoutée, le montant que vous choisissez.",
+    ),
+    ("percent", "\u{202f}%"),
+    ("discuss_show", "Discuter de l’émission"),
+    ("discuss_episode", "Discuter de l’épisode"),
+    ("ai_content", "Intelligence artificielle"),
 ];
 
 pub const STRINGS_EN: &[(&str, &str)] = &[
@@ -170,4 +185,16 @@ pub const STRINGS_EN: &[(&str, &str)] = &[
     ("artwork_of", "Artwork of "),
     ("quote_open", "“"),
     ("quote_close", "”"),
+    ("recommendations", "Our recommendations"),
+    ("support_show", "Support the show"),
+    ("support_episode", "Support this episode"),
+    ("lightning_help", "With Lightning, from any wallet:"),
+    (
+        "value_apps",
+        "Podcast apps that support Value for Value (Fountain, Podverse, Castamatic…) also send them the amount you choose, for every minute you listen.",
+    ),
+    ("percent", "%"),
+    ("discuss_show", "Discuss the show"),
+    ("discuss_episode", "Discuss this episode"),
+    ("ai_content", "Artificial intelligence"),
 ];

@@ -93,16 +93,14 @@ pub(crate) fn extras(
     for entry in &raw.images {
         if let Some(image) = image(entry, base, dir_in_output, artwork, check) {
             let same_name = |other: &Image| match (&other.location, &image.location) {
-                (ImageLocation::File(a), ImageLocation::File(b)) => {
-                    a.published == b.published && a.source != b.source
-                }
+                (ImageLocation::File(a), ImageLocation::File(b)) => a.published == b.published,
                 _ => false,
             };
             if images.iter().any(same_name) {
                 check.error_help(
                     entry,
-                    "two images of `images` would be published under the same name",
-                    "rename one of the files",
+                    "`images` lists this file twice, or two files published under one name",
+                    "list each file once, and rename one of two files whose names differ only by case or accents",
                 );
             }
             images.push(image);

@@ -1,0 +1,191 @@
+//! The chapters as timestamps at the top of an episode's feed `description` and
+//! `content:encoded`, for the apps that read chapters in the text: Spotify, and Apple Podcasts
+//! (iOS 26.2 and later). Spotify's rule is the stricter: at least three timestamps, the first
+//! at 0:00, in order, one per line, each `mm:ss` (or `hh:mm:ss`) followed by the title. An
+//! episode whose chapters break it gets no block, and `carnets check` says why.
+
+use crate::model::Episode;
+use crate::util::diag::{Diagnostic, Diagnostics};
+use crate::util::html::escape_html;
+
+/// The fewest chapters Spotify reads from a description.
+pub const MIN_CHAPTERS: usize = 3;
+
+/// The lines of the block (`00:00 Introduction`), when the chapters keep the rule.
+pub fn lines(episode: &Episode) -> Option<Vec<String>> {
+    let chapters = &episode.chapters;
+    if chapters.len() < MIN_CHAPTERS
+        || chapters[0].start_ms >= 1000
+        || same_second(episode).is_some()
+    {
+        return None;
+    }
+    let long = episode.media.duration_ms() >= 3_600_000;
+    Some(
+        chapters
+            .iter()
+            .map(|c| format!("{} {}", stamp(c.start_ms, long), c.title))
+            .collect(),
+    )
+}
+
+/// The block as HTML, one line per chapter, when the chapters keep the rule.
+pub fn block(episode: &Episode) -> Option<String> {
+    let lines: Vec<String> = lines(episode)?.iter().map(|l| escape_html(l)).collect();
+    Some(format!("<p>{}</p>\n", lines.join("<br>\n")))
+}
+
+/// `03:15`, or `01:02:03` in an episode of an hour or more (whole seconds, rounded down).
+fn stamp(ms: u64, long: bool) -> String {
+    let s = ms / 1000;
+    match long {
+        true => format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60),
+        false => format!("{:02}:{:02}", s / 60, s % 60),
+    }
+}
+
+/// The first chapter that starts in the same whole second as the one before it (a timestamp
+/// would repeat).
+fn same_second(episode: &Episode) -> Option<&crate::model::Chapter> {
+    let chapters = &episode.chapters;
+    (1..chapters.len())
+        .find(|&i| chapters[i].start_ms / 1000 <= chapters[i - 1].start_ms / 1000)
+        .map(|i| &chapters[i])
+}
+
+/// A warning for each episode with chapters that the description cannot list.
+pub fn check(episodes: &[Episode]) -> Diagnostics {
+    let mut found = Diagnostics::default();
+    found.extend(episodes.iter().filter_map(why_none));
+    found
+}
+
+/// Why the description of `episode`, which has chapters, lists none of them.
+fn why_none(episode: &Episode) -> Option<Diagnostic> {
+    let first = episode.chapters.first()?;
+    let count = episode.chapters.len();
+    let (at, message, help) = if count < MIN_CHAPTERS {
+        (
+            first.pos,
+            format!(
+                "this episode has {count} chapter(s): Spotify reads timestamps in a description only from {MIN_CHAPTERS} on, so the feed's description lists none"
+            ),
+            "add chapters to list them in the description too; Spotify still reads them from the feed's psc:chapters, other apps from chapters.json and the MP3",
+        )
+    } else if first.start_ms >= 1000 {
+        (
+            first.pos,
+            format!(
+                "the first chapter starts at {}: timestamps in a description must start at 00:00 (Spotify's rule), so the feed's description lists none",
+                stamp(first.start_ms, false)
+            ),
+            "start the first chapter at \"00:00\" (an introduction, say)",
+        )
+    } else {
+        let chapter = same_second(episode)?;
+        (
+            chapter.pos,
+            format!(
+                "the chapter « {} » starts in the same second as the one before it: timestamps in a description are whole seconds and must increase, so the feed's description lists none",
+                chapter.title
+            ),
+            "start it at least a second later",
+        )
+    };
+    Some(
+        Diagnostic::warning(episode.file(), message)
+            .at_pos(at)
+            .help(help),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Chapter;
+    use crate::testutil::episode;
+
+    fn with_chapters(starts: &[u64]) -> Episode {
+        let mut e = episode("001-a", "g", "2026-01-10 08:00");
+        e.chapters = starts
+            .iter()
+            .enumerate()
+            .map(|(i, &start_ms)| Chapter {
+                start_ms,
+                title: format!("Partie {i} & <suite>"),
+                ..Chapter::default()
+            })
+            .collect();
+        e
+    }
+
+    /// Spotify's rule, read back from the text: three lines or more, each a timestamp then a
+    /// title, the first at 00:00, in increasing order.
+    fn spotify_reads(lines: &[String]) -> Vec<u64> {
+        let times: Vec<u64> = lines
+            .iter()
+            .filter_map(|line| {
+                let (stamp, title) = line.split_once(' ')?;
+                let parts: Vec<u64> = stamp
+                    .split(':')
+                    .map(|p| p.parse().ok())
+                    .collect::<Option<_>>()?;
+                let ok = (2..=3).contains(&parts.len()) && !title.is_empty();
+                ok.then(|| parts.iter().fold(0, |acc, p| acc * 60 + p))
+            })
+            .collect();
+        let ordered = times.windows(2).all(|w| w[0] < w[1]);
+        match times.len() >= 3 && times.len() == lines.len() && times[0] == 0 && ordered {
+            true => times,
+            false => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_block_keeps_spotifys_rule() {
+        let e = with_chapters(&[0, 15_846, 22_402, 59_999]);
+        let lines = lines(&e).unwrap();
+        assert_eq!(lines[1], "00:15 Partie 1 & <suite>");
+        assert_eq!(spotify_reads(&lines), [0, 15, 22, 59]);
+        let html = block(&e).unwrap();
+        assert!(
+            html.starts_with("<p>00:00 Partie 0 &amp; &lt;suite&gt;<br>\n00:15 "),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn an_hour_long_episode_writes_hours() {
+        let mut e = with_chapters(&[0, 1_800_000, 3_723_000]);
+        e.media.samples = 4000 * 44_100;
+        assert_eq!(
+            lines(&e).unwrap(),
+            [
+                "00:00:00 Partie 0 & <suite>",
+                "00:30:00 Partie 1 & <suite>",
+                "01:02:03 Partie 2 & <suite>"
+            ]
+        );
+    }
+
+    #[test]
+    fn too_few_chapters_or_a_late_first_one_give_no_block_and_a_warning() {
+        for starts in [
+            &[0, 10_000][..],
+            &[5_000, 10_000, 20_000],
+            &[0, 10_000, 10_500],
+        ] {
+            let e = with_chapters(starts);
+            assert_eq!(block(&e), None);
+            let warnings = check(std::slice::from_ref(&e));
+            assert_eq!(warnings.warning_count(), 1, "{starts:?}");
+        }
+        let fine = [
+            with_chapters(&[0, 1_000, 2_000]),
+            with_chapters(&[999, 1_000, 2_000]),
+            with_chapters(&[]),
+        ];
+        assert_eq!(check(&fine).warning_count(), 0);
+        assert!(block(&fine[1]).is_some());
+    }
+}
