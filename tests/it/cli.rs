@@ -195,6 +195,23 @@ fn init_then_new_give_a_podcast_that_builds() {
     assert_eq!(code, 1, "init never overwrites: {stderr}");
 }
 
+/// Regression: the example episode that `carnets init` wrote failed the loudness rule of
+/// the `check` it tells the producer to run (its MP3 was at -22.9 LUFS against -16).
+#[test]
+fn the_example_of_init_passes_its_own_check_loudness_included() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("mon-podcast");
+    let (code, _, stderr) = run(carnets().arg("init").arg(&root));
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run(carnets().arg("check").arg("--root").arg(&root));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    assert!(
+        stderr.contains("checked 1 episode(s): no errors"),
+        "{stderr}"
+    );
+}
+
 /// Inode of every published MP3, by slug.
 fn mp3_inodes(public: &Path) -> std::collections::BTreeMap<String, u64> {
     walkdir::WalkDir::new(public)

@@ -10,6 +10,9 @@ use crate::util::diag::Diagnostic;
 const PODCAST_YAML: &str = include_str!("podcast.yaml");
 const EPISODE_MD: &str = include_str!("episode.md");
 const COVER_JPG: &[u8] = include_bytes!("cover.jpg");
+/// Eight seconds of speech at Apple's loudness (-16.0 LUFS, true peak -1.6 dBTP, as `check`
+/// wants them): `ffmpeg -af "volume=10dB,alimiter=limit=0.75:level=false:attack=1:release=30"`
+/// then `lame -b 24 -m m`, from the earlier -23 LUFS take.
 const EXAMPLE_MP3: &[u8] = include_bytes!("exemple.mp3");
 
 /// Creates `episodes/<NNN>-<slug>/episode.md` for the next episode, as a draft dated now.
@@ -173,6 +176,57 @@ mod tests {
             fs::read_to_string(dir.path().join("x/keep.txt")).unwrap(),
             "precious"
         );
+    }
+
+    /// The commented keys of a scaffold file, uncommented: `# key: …` and the indented lines
+    /// of their values.
+    fn uncommented(text: &str) -> String {
+        let mut value = false;
+        text.lines()
+            .map(|line| {
+                let rest = line.strip_prefix("# ");
+                let key = rest.is_some_and(|r| {
+                    r.split_once(':').is_some_and(|(k, _)| {
+                        !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                    })
+                });
+                value = key || (value && rest.is_some_and(|r| r.starts_with("  ")));
+                match (key || value, rest) {
+                    (true, Some(rest)) => format!("{rest}\n"),
+                    _ => format!("{line}\n"),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_key_the_scaffold_explains_loads_once_uncommented() {
+        let dir = tempfile::tempdir().unwrap();
+        init(&dir.path().join("p"), now()).unwrap();
+        let root = dir.path().join("p");
+        let yaml = uncommented(PODCAST_YAML);
+        assert!(
+            yaml.contains("\nformats: ") && yaml.contains("\npodping: true"),
+            "{yaml}"
+        );
+        write(&root, "podcast.yaml", &yaml);
+        let (show, _) = crate::show::config::load(&root, None).unwrap();
+        assert_eq!((show.formats.len(), show.podroll.len()), (2, 1));
+        assert!(show.extras.value.is_some() && show.extras.ai_content.is_some());
+        let episode = uncommented(&episode_md("Titre", "2026-07-14 12:30", 1, false));
+        let header = crate::show::episode::split(&episode).unwrap();
+        let parsed: std::collections::BTreeMap<String, serde_json::Value> =
+            crate::show::yaml::parse(header.yaml, Path::new("e"), 1).unwrap();
+        for key in [
+            "images",
+            "ai_content",
+            "social_interact",
+            "value",
+            "chapters",
+        ] {
+            assert!(parsed.contains_key(key), "{key}: {episode}");
+        }
+        crate::show::episode::parse_header(&episode).unwrap();
     }
 
     #[test]
