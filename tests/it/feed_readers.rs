@@ -225,7 +225,7 @@ fn conformance_dir() -> PathBuf {
 }
 
 /// Runs a reader script and parses its JSON.
-fn run_json(mut command: Command) -> Value {
+pub fn run_json(mut command: Command) -> Value {
     let output = command.output().expect("run the reader");
     assert!(
         output.status.success(),

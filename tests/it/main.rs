@@ -27,6 +27,8 @@ mod incremental;
 mod loudness;
 mod probe;
 mod publish;
+mod reach;
+mod reach_support;
 mod reliability;
 mod reliability_props;
 mod reliability_regressions;
