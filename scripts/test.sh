@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 # util-linux and mount: the fault-injection tests mount a small tmpfs in a private namespace
 # (unshare, mount) and drop root's file-permission bypass (setpriv).
 # hugo and GNU time: `cargo test --all-targets` also runs the benchmark harness, at N = 10.
-# nginx plays the old host of `carnets import`, gpodder (its `gpo`) the podcast app that moves.
+# nginx plays the old host of `carnets import`, gpodder (its `gpo`) the podcast app that moves
+# (and subscribes to a feed with every element carnets writes).
 debian_packages=(ffmpeg lame espeak-ng sox chromium util-linux mount hugo time nginx gpodder)
 missing=()
 for tool in ffmpeg ffprobe lame espeak-ng sox chromium unshare setpriv mount mkfifo hugo /usr/bin/time /usr/sbin/nginx gpo; do

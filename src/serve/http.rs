@@ -110,8 +110,13 @@ async fn preview(State(state): State<AppState>, mut request: Request, next: Next
     headers.remove(header::IF_NONE_MATCH);
     let method = request.method().clone();
     let is_events = request.uri().path() == EVENTS_PATH;
+    let is_m4a = request.uri().path().ends_with(".m4a");
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if is_m4a && headers.contains_key(header::CONTENT_TYPE) {
+        // mime_guess says `audio/m4a`, which is no registered type: hosts say `audio/mp4`.
+        headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("audio/mp4"));
+    }
     headers.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),

@@ -28,6 +28,7 @@ mod loudness;
 mod probe;
 mod publish;
 mod reach;
+mod reach_apps;
 mod reach_formats;
 mod reach_support;
 mod reliability;
