@@ -1,5 +1,6 @@
-//! The site in a real browser: `carnets serve` on a copy of this repository's own podcast,
-//! visited by Debian's Chromium through playwright-core (`tests/js/browser.mjs`), with
+//! The site in a real browser: `carnets serve` on a copy of this repository's own podcast
+//! (with formats, value, podroll and comments added: see [`add_listener_keys`]), visited by
+//! Debian's Chromium through playwright-core (`tests/js/browser.mjs`), with
 //! axe-core checking accessibility. Screenshots land in `target/screenshots/`.
 //!
 //! Needs `node`, `chromium` and `npm ci --prefix tests/js`; plain `cargo test` skips without
@@ -39,24 +40,38 @@ fn node_modules() -> Option<PathBuf> {
     }
 }
 
-/// Adds app links to a podcast, for the subscribe block.
-fn add_app_links(root: &Path) {
+/// Adds to a podcast what the pages show beyond the episodes: app links (the subscribe
+/// block), the formats (the player's sources), funding and value (« Soutenir l’émission »,
+/// and an episode's own), the podroll (« Nos recommandations »), comments and an AI note.
+fn add_listener_keys(root: &Path) {
     let yaml = std::fs::read_to_string(root.join("podcast.yaml")).unwrap();
-    let links = "links:\n  apple: https://podcasts.apple.com/fr/podcast/les-carnets-de-l-ia/id0\n  antennapod: https://antennapod.org/deeplink/subscribe?url=https://carnets.citedelia.fr/feed.xml\n";
-    std::fs::write(root.join("podcast.yaml"), format!("{yaml}{links}")).unwrap();
+    let keys = "links:\n  apple: https://podcasts.apple.com/fr/podcast/les-carnets-de-l-ia/id0\n  antennapod: https://antennapod.org/deeplink/subscribe?url=https://carnets.citedelia.fr/feed.xml\n\
+        formats: [{codec: opus, bitrate: 48k}, {codec: aac, bitrate: 64k}]\n\
+        funding: [{url: \"https://citedelia.fr/soutenir\", text: \"Soutenir la Cité de l'IA\"}]\n\
+        value: {recipients: [{name: \"L'équipe\", lnaddress: equipe@getalby.com, split: 90}, {name: Nœud, node: 02d5c1bf8b940dc9cadca86d1b0a3c37fbe39cee4c7e839e33bef9174531d27f52, split: 10}]}\n\
+        podroll:\n  - {feed_guid: 917393e3-1b1e-5cef-ace4-edaa54e1f810, title: Podcasting 2.0, url: \"https://podcasting2.org/\"}\n  - {feed_guid: 29cdca4a-32d8-56ba-b48b-09a011c5daa9, title: Buzzcast}\n\
+        social_interact: [{protocol: activitypub, uri: \"https://mastodon.example.org/@carnets/1\"}]\n";
+    std::fs::write(root.join("podcast.yaml"), format!("{yaml}{keys}")).unwrap();
+    let episode = root.join("episodes/001-premier-bilan/episode.md");
+    let text = std::fs::read_to_string(&episode).unwrap();
+    let own = "---\nvalue: {recipients: [{name: Hélène, lnaddress: helene@getalby.com, split: 50}, {name: Manuel, lnaddress: manuel@getalby.com, split: 50}]}\n\
+        ai_content: \"Transcription relue par l'équipe.\"\n\
+        social_interact: [{protocol: activitypub, uri: \"https://mastodon.example.org/@carnets/2\"}]\n";
+    std::fs::write(&episode, text.replacen("---\n", own, 1)).unwrap();
 }
 
 #[test]
 fn the_site_works_in_a_real_browser_and_axe_finds_no_violation() {
-    let (Some(node), Some(chromium), Some(_)) = (
+    let (Some(node), Some(chromium), Some(_), Some(_)) = (
         common::tool("node"),
         common::tool("chromium"),
         node_modules(),
+        common::tool("ffmpeg"),
     ) else {
         return;
     };
     let (dir, root) = common::repo_podcast();
-    add_app_links(&root);
+    add_listener_keys(&root);
     let server = Server::start(&root, &dir.path().join("tmp"));
     let shots = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()

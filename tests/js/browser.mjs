@@ -4,7 +4,7 @@
 //   node browser.mjs BASE_URL SCREENSHOT_DIR CHROMIUM
 //
 // Loads the home, an episode, the search and the 404 pages; fails (exit 1) on a console
-// error, an audio source that does not load, a chapter or transcript time that does not
+// error, a podroll, value or player source missing, an audio source that does not load, a chapter or transcript time that does not
 // move the player, a search that misses, a page wider than a 360 px screen, or any axe-core
 // violation, in light and dark. Saves screenshots at 360 and 1280 px.
 import { createRequire } from "node:module";
@@ -108,6 +108,10 @@ try {
   check(cards.length === 4 && cards[3].includes("premier bilan"), `episodes not newest first: ${cards}`);
   const copy = page.locator(".subscribe button[data-copy]");
   check(await copy.isVisible(), "the copy button is not shown");
+  const recommended = await page.locator("section[aria-labelledby=recommandations] a").count();
+  check(recommended === 2, `« Nos recommandations » lists ${recommended} shows, not 2`);
+  const lightning = await page.locator("section[aria-labelledby=soutenir] a[href^='lightning:']").count();
+  check(lightning === 1, `« Soutenir l’émission » has ${lightning} Lightning links, not 1`);
   await copy.click();
   await page.waitForFunction(() => document.querySelector(".copy-status").textContent.length > 0);
   check((await page.textContent(".copy-status")).includes("copiée"), "the copy was not confirmed");
@@ -127,6 +131,12 @@ try {
     audio.load();
   }));
   check(duration > 20, `the audio's duration is ${duration}`);
+  // The player offers the formats before the MP3: Chromium takes the first it plays, Opus.
+  check((await page.locator("#lecteur source").count()) === 3, "the player does not offer three formats");
+  const chosen = await page.evaluate(() => document.getElementById("lecteur").currentSrc);
+  check(chosen.endsWith(".opus"), `the player plays ${chosen}, not the Opus`);
+  const own = await page.locator("section[aria-labelledby=soutenir] a[href^='lightning:']").count();
+  check(own === 2, `the episode's own value shows ${own} Lightning links, not 2`);
   const chapters = page.locator(".chapters a.seek");
   check((await chapters.count()) === 4, "not four chapters");
   await chapters.nth(2).click();
