@@ -18,9 +18,13 @@
 //!   the end);
 //! - the frame scan alone, one core, over the N MP3s from the page cache.
 //!
+//! With `--formats`, it measures the alternate encodings instead (see `formats.rs`), at N (try
+//! `--episodes 100 --runs 1`).
+//!
 //! Under `cargo test --all-targets` (no `--bench`), it runs at N = 10, once, without the
-//! N = 5000 part: a check that the harness works, not a measure.
+//! N = 5000 part, and the formats at N = 2: a check that the harness works, not a measure.
 
+mod formats;
 mod hugo;
 mod measure;
 mod podcast;
@@ -36,6 +40,7 @@ struct Args {
     runs: usize,
     scale: usize,
     scale_runs: usize,
+    formats: bool,
 }
 
 fn args() -> Args {
@@ -48,12 +53,14 @@ fn args() -> Args {
             runs: 5,
             scale: 5000,
             scale_runs: 1,
+            formats: false,
         },
         false => Args {
             episodes: 10,
             runs: 1,
             scale: 0,
             scale_runs: 1,
+            formats: false,
         },
     };
     let mut it = std::env::args().skip(1);
@@ -68,9 +75,10 @@ fn args() -> Args {
             "--runs" => args.runs = value(),
             "--scale" => args.scale = value(),
             "--scale-runs" => args.scale_runs = value(),
+            "--formats" => args.formats = true,
             "--bench" => {} // passed by `cargo bench`
             other => panic!(
-                "unknown argument {other}: try --episodes N --runs R --scale M --scale-runs S"
+                "unknown argument {other}: try --episodes N --runs R --scale M --scale-runs S, or --formats"
             ),
         }
     }
@@ -96,6 +104,23 @@ fn main() {
         dir,
     };
     let n = args.episodes;
+    let benching = std::env::args().any(|a| a == "--bench");
+    if args.formats || !benching {
+        let n = if benching { n } else { 2 };
+        let root = podcast::podcast(&bench.dir, n);
+        let edit = |root: &Path, edit: usize| {
+            let md = root
+                .join("episodes")
+                .join(podcast::slug(n / 2))
+                .join("episode.md");
+            std::fs::write(md, podcast::episode_md(n / 2, edit)).expect("edit an episode");
+        };
+        formats::bench(&root, n, args.runs, &|root| bench.cold_build(root), &edit);
+        if args.formats {
+            remove(&bench.trash);
+            return;
+        }
+    }
     let root = podcast::podcast(&bench.dir, n);
     let site = hugo::site(&bench.dir, n);
     let edited = n / 2;

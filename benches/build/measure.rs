@@ -1,5 +1,6 @@
-//! Timing a command: wall-clock time, CPU time and peak memory (max RSS; both from GNU time),
-//! after a `sync` so that no earlier command's writeback lands in its time.
+//! Timing a command: wall-clock time, CPU time (the command's and that of the children it
+//! waited for, ffmpeg's included) and peak memory (max RSS; both from GNU time), after a
+//! `sync` so that no earlier command's writeback lands in its time.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -16,6 +17,11 @@ pub struct Sample {
 
 /// Runs `command` (which must succeed) under `/usr/bin/time`, and times it.
 pub fn run(command: &mut Command) -> Sample {
+    run_with_stderr(command).0
+}
+
+/// [`run`], and what the command printed on stderr.
+pub fn run_with_stderr(command: &mut Command) -> (Sample, String) {
     let _ = Command::new("sync").status();
     let report = std::env::temp_dir().join(format!("carnets-bench-rss-{}", std::process::id()));
     let mut timed = Command::new("/usr/bin/time");
@@ -43,11 +49,12 @@ pub fn run(command: &mut Command) -> Sample {
     let [kib, user, system] = numbers[..] else {
         panic!("GNU time's report: {report_text}");
     };
-    Sample {
+    let sample = Sample {
         secs,
         cpu_secs: user + system,
         rss_mib: kib / 1024.0,
-    }
+    };
+    (sample, String::from_utf8_lossy(&output.stderr).into_owned())
 }
 
 /// Median time of the samples, in seconds.

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// Frames per episode: 2 500 frames of 418 bytes (128 kbps, 44.1 kHz) ≈ 1.04 MB, 65 s.
-const FRAMES: usize = 2_500;
+pub const FRAMES: usize = 2_500;
 
 /// Seconds of audio encoded once, sliced into the episodes (≈ 23 000 frames).
 const MASTER_SECONDS: u32 = 600;
