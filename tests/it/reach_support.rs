@@ -3,6 +3,7 @@
 //! and every key of the 2025 namespace. It is built once per test process (its encodings take
 //! seconds) and read by the tests of `reach.rs`; the tests that change it build a copy.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -118,4 +119,68 @@ pub fn number(value: &serde_json::Value) -> f64 {
         .as_str()
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| panic!("not a number: {value}"))
+}
+
+/// The chapters of the fixture's front matter: episode → (start in ms, title).
+pub fn front_matter_chapters() -> BTreeMap<&'static str, Vec<(u64, &'static str)>> {
+    BTreeMap::from([
+        (
+            "5e2d8a4c-9f1b-4c3e-8a7d-1b2c3d4e5f01",
+            vec![
+                (0, "Bonsoir"),
+                (3_000, "La station d'amateur"),
+                (6_250, "Pourquoi la nuit change tout"),
+                (9_000, "À suivre"),
+            ],
+        ),
+        (
+            "5e2d8a4c-9f1b-4c3e-8a7d-1b2c3d4e5f02",
+            vec![(0, "Le cristal"), (4_000, "Le bout de fil")],
+        ),
+        ("5e2d8a4c-9f1b-4c3e-8a7d-1b2c3d4e5f03", vec![]),
+    ])
+}
+
+/// One `podcast:alternateEnclosure` as the feed writes it.
+#[derive(Debug)]
+pub struct Alternate {
+    pub mime: String,
+    pub length: u64,
+    pub default: bool,
+    pub source: String,
+    pub integrity: String,
+}
+
+/// Every item's GUID, its alternate enclosures and its description, from the raw XML.
+pub fn items(xml: &str) -> Vec<(String, Vec<Alternate>, String)> {
+    let doc = roxmltree::Document::parse(xml).expect("the feed is XML");
+    let ns = "https://podcastindex.org/namespace/1.0";
+    let child = |node: roxmltree::Node, name: &str| {
+        node.children()
+            .find(|c| c.tag_name().name() == name && c.tag_name().namespace() == Some(ns))
+            .and_then(|c| c.attribute(if name == "source" { "uri" } else { "value" }))
+            .unwrap_or_default()
+            .to_string()
+    };
+    doc.descendants()
+        .filter(|n| n.has_tag_name("item"))
+        .map(|item| {
+            let text = |name: &str| {
+                let node = item.children().find(|c| c.has_tag_name(name));
+                node.and_then(|n| n.text()).unwrap_or_default().to_string()
+            };
+            let alternates = item
+                .children()
+                .filter(|c| c.has_tag_name((ns, "alternateEnclosure")))
+                .map(|a| Alternate {
+                    mime: a.attribute("type").unwrap().to_string(),
+                    length: a.attribute("length").unwrap().parse().unwrap(),
+                    default: a.attribute("default") == Some("true"),
+                    source: child(a, "source"),
+                    integrity: child(a, "integrity"),
+                })
+                .collect();
+            (text("guid"), alternates, text("description"))
+        })
+        .collect()
 }

@@ -197,17 +197,7 @@ fn convert(
         ai_content: raw.ai_content,
     };
     let extras = extras::extras(shared, root, "images/", image.as_ref(), check);
-    let ai_txt = raw.txt.iter().find(|t| {
-        let purpose = t.value.purpose.as_ref();
-        purpose.is_some_and(|p| p.value.trim() == "ai-content")
-    });
-    if let Some(entry) = ai_txt.filter(|_| extras.ai_content.is_some()) {
-        check.error_help(
-            entry,
-            "`ai_content` already writes the `podcast:txt` of purpose ai-content",
-            "keep one of the two",
-        );
-    }
+    namespace::ai_content_once(extras.ai_content.is_some(), &raw.txt, check);
     let podroll = extras::podroll(&raw.podroll, check);
     let publisher = extras::publisher(raw.publisher.as_ref(), check);
     let author = check.required(raw.author, "author");

@@ -189,6 +189,22 @@ pub(crate) fn txt(raw: &[Spanned<RawTxt>], check: &mut Checker) -> Vec<Txt> {
         .collect()
 }
 
+/// `ai_content:` (when `ai_content` is set) and a `txt:` of purpose `ai-content` would write
+/// the same element twice.
+pub(crate) fn ai_content_once(ai_content: bool, txt: &[Spanned<RawTxt>], check: &mut Checker) {
+    let written = txt.iter().find(|t| {
+        let purpose = t.value.purpose.as_ref();
+        purpose.is_some_and(|p| p.value.trim() == "ai-content")
+    });
+    if let Some(entry) = written.filter(|_| ai_content) {
+        check.error_help(
+            entry,
+            "`ai_content` already writes the `podcast:txt` of purpose ai-content",
+            "keep one of the two",
+        );
+    }
+}
+
 /// `update_frequency:` of the show; `dtstart` is read in the show's time zone.
 pub(crate) fn update_frequency(
     raw: Option<&Spanned<RawUpdateFrequency>>,
