@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's benchmark command: installs what the whole-build harness compares carnets with
 # (Debian: hugo, GNU time, ffmpeg to encode the audio once), then runs it. Arguments go to the
-# harness: --episodes N (1000), --runs R (5), --scale M (5000; 0 skips it), --scale-runs S (1).
+# harness: --episodes N (1000), --runs R (5), --scale M (5000; 0 skips it), --scale-runs S (1);
+# --formats measures the alternate encodings (Opus, AAC) instead.
 # The generated podcasts are kept under target/bench/ (1 GB per 1000 episodes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
