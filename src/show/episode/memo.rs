@@ -4,9 +4,9 @@
 //! An entry is found by what the folder is (its path, how the folder and its `episode.md`
 //! look: a file added, removed or renamed moves the folder's times), what it is read with
 //! (the show, whether drafts are published), and it holds the loaded episode, its warnings
-//! and how each other file it read looked (the MP3, the artwork, the transcript). It is used
-//! only when those files look the same and the episode is still published at this build's
-//! date. Only a published episode without errors is kept, and only when none of its files
+//! and how each other file it read looked (the MP3, the artwork, the transcript, the images
+//! of `podcast:image`). It is used only when those files look the same and the episode is
+//! still published at this build's date. Only a published episode without errors is kept, and only when none of its files
 //! changed since the loading started (one being saved meanwhile may have been read half old).
 //!
 //! Files are known by size, inode, modification and change times (see [`Seen`]), as the
@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::Selection;
-use crate::model::Episode;
+use crate::model::{Episode, ImageLocation};
 use crate::util::diag::{Diagnostic, Diagnostics};
 use crate::util::paths::Seen;
 
@@ -56,6 +56,17 @@ pub fn keep(episode: &Episode, warnings: &Diagnostics, started: i128) -> Option<
     let mut paths = vec![episode.audio.clone()];
     paths.extend(episode.image.as_ref().map(|i| i.source.clone()));
     paths.extend(episode.transcript.as_ref().map(|t| t.source.clone()));
+    // The images of `podcast:image`, measured from their files.
+    paths.extend(
+        episode
+            .extras
+            .images
+            .iter()
+            .filter_map(|i| match &i.location {
+                ImageLocation::File(art) => Some(art.source.clone()),
+                ImageLocation::Url(_) => None,
+            }),
+    );
     let inputs = paths
         .into_iter()
         .map(|path| {

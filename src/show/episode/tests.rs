@@ -442,3 +442,48 @@ fn an_unchanged_folder_is_recalled_and_a_file_that_changed_is_read_again() {
     run_kept(dir.path(), &store, &rendered);
     assert_eq!(count(), 4);
 }
+
+#[test]
+fn an_image_of_podcast_image_rewritten_in_place_is_measured_again() {
+    let png = |width: u32, height: u32| {
+        let mut bytes = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        bytes.extend_from_slice(&width.to_be_bytes());
+        bytes.extend_from_slice(&height.to_be_bytes());
+        bytes.extend_from_slice(b"\x08\x02\0\0\0\0\0\0\0");
+        bytes
+    };
+    let text = EPISODE.replace(
+        "keywords:",
+        "images: [{ file: banniere.png, alt: Bannière }]\nkeywords:",
+    );
+    let dir = with_episode("012-pme", &text);
+    let banner = dir.path().join("episodes/012-pme/banniere.png");
+    std::fs::write(&banner, png(1920, 1080)).unwrap();
+    let settle = || std::thread::sleep(std::time::Duration::from_millis(60));
+    settle();
+    let (store, rendered) = (
+        std::sync::Mutex::default(),
+        std::sync::atomic::AtomicUsize::new(0),
+    );
+    let width = |episodes: &[Episode]| episodes[0].extras.images[0].width;
+    assert_eq!(
+        width(&run_kept(dir.path(), &store, &rendered).0),
+        Some(1920)
+    );
+    assert_eq!(
+        width(&run_kept(dir.path(), &store, &rendered).0),
+        Some(1920)
+    );
+    assert_eq!(
+        rendered.load(std::sync::atomic::Ordering::Relaxed),
+        1,
+        "recalled"
+    );
+    // Rewritten in place: the folder's times do not move, the image's do.
+    std::fs::write(&banner, png(1200, 600)).unwrap();
+    settle();
+    assert_eq!(
+        width(&run_kept(dir.path(), &store, &rendered).0),
+        Some(1200)
+    );
+}
