@@ -4,6 +4,7 @@
 //! (a new tag is written on the kept audio, never encoded again). Sets each episode's
 //! `alternates` and the SRI hash of its MP3 (`integrity`), which the feed lists together.
 
+use std::collections::HashMap;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 
@@ -47,17 +48,17 @@ pub fn alternates(
     }
     let ffmpeg = super::encode::ffmpeg(root, show)?;
     let encoding = Progress::new("encodage", (episodes.len() * show.formats.len()) as u64);
+    let mp3s: HashMap<&str, &Content> =
+        mp3s.iter().map(|f| (f.path.as_str(), &f.content)).collect();
     let results: Vec<Result<(Vec<OutputFile>, Tally), Diagnostic>> = episodes
         .par_iter_mut()
         .map(|episode| {
-            let mp3 = mp3s.iter().find(|f| f.path == episode.audio_path());
-            let mp3 = mp3.expect("every episode's MP3 is published");
+            let mp3 = mp3s[episode.audio_path().as_str()];
             let fail = |e: io::Error| Diagnostic::error(&episode.audio, e.to_string());
-            episode.integrity =
-                Some((cached.integrity)(&mp3.content, &|| sri(&mp3.content)).map_err(fail)?);
+            episode.integrity = Some((cached.integrity)(mp3, &|| sri(mp3)).map_err(fail)?);
             let source = (cached.hash)(&episode.audio).map_err(fail)?;
             let metadata = super::encode::metadata(show, episode);
-            let mut files = Vec::new();
+            let (mut files, mut alternates) = (Vec::new(), Vec::new());
             let mut done = Tally::default();
             for format in &show.formats {
                 let (made, fresh) = encode_one(
@@ -71,7 +72,7 @@ pub fn alternates(
                 encoding.step();
                 done.count(fresh);
                 let path = episode.alternate_path(format.codec);
-                episode.alternates.push(Alternate {
+                alternates.push(Alternate {
                     format: *format,
                     path: path.clone(),
                     size: made.size,
@@ -82,6 +83,7 @@ pub fn alternates(
                     content: Content::Copy(made.path),
                 });
             }
+            episode.alternates = alternates;
             Ok((files, done))
         })
         .collect();
