@@ -37,6 +37,28 @@ pub enum Command {
     Init(InitArgs),
     /// Build a preview (drafts included), serve it on 127.0.0.1 and rebuild it on every change.
     Serve(ServeArgs),
+    /// Build, then publish public/ to s3://, sftp://, webdav:// or file:// (feed last, nothing dangling).
+    Deploy(DeployArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DeployArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// Where to publish [default: `deploy:` in podcast.yaml]: s3://bucket/prefix,
+    /// sftp://user@host[:port]/path, webdav://host/path (webdavs:// for HTTPS), file:///path.
+    #[arg(long, value_name = "URL")]
+    pub to: Option<String>,
+    /// Print the plan (each upload and deletion, and why) and send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Files sent at once.
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
+    /// Let the deploy delete more than a fifth of the target's files, or files it finds at a
+    /// target that carnets never deployed to.
+    #[arg(long)]
+    pub allow_deletes: bool,
 }
 
 #[derive(Debug, Args)]

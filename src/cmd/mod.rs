@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod deploy;
 mod init;
 mod new;
 mod serve;
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::New(args) => new::run(&args, now),
         Command::Init(args) => init::run(&args, now),
         Command::Serve(args) => return serve::run(&args),
+        Command::Deploy(args) => return deploy::run(&args, cli.quiet, now),
     };
     report(outcome, cli.quiet)
 }
