@@ -7,6 +7,11 @@ mod browser;
 mod check;
 mod check_episode;
 mod cli;
+mod deploy;
+#[allow(dead_code)]
+mod deploy_servers;
+#[allow(dead_code)]
+mod deploy_support;
 mod faults;
 mod faults_changing;
 mod faults_kill;

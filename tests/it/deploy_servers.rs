@@ -1,0 +1,499 @@
+//! Real servers for the deploy tests, each started on 127.0.0.1 and a free port by the test
+//! that needs it and stopped when dropped: OpenSSH's `sshd` (an SFTP host, with a throwaway
+//! host key and user key), nginx (a WebDAV server with its DAV modules, and the HTTPS site in
+//! front of every target, with a throwaway certificate authority), and moto's S3 server.
+//!
+//! The client side is kept out of the producer's files: `ssh` is a wrapper that reads a
+//! config of the test's folder (known hosts, key), `HOME` is a folder of the test's (where the
+//! SSH control sockets go), and `SSL_CERT_FILE` names the test's authority.
+
+use std::fs;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common::{conformance_required, tool};
+
+/// A server process, killed when dropped.
+pub struct Process {
+    child: Child,
+    pub log: PathBuf,
+}
+
+impl Process {
+    fn start(command: &mut Command, log: &Path, port: u16, what: &str) -> Process {
+        let file = fs::File::create(log).expect("server log");
+        let child = command
+            .stdin(Stdio::null())
+            .stdout(file.try_clone().expect("log"))
+            .stderr(file)
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {what}: {e}"));
+        let process = Process {
+            child,
+            log: log.to_path_buf(),
+        };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "{what} did not listen on {port}: {}",
+                fs::read_to_string(log).unwrap_or_default()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        process
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// What the server logged so far.
+    pub fn logged(&self) -> String {
+        fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A port nobody listens on (for a moment).
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port()
+}
+
+/// The tools these servers need, or `None` (the test then returns) outside conformance runs.
+pub fn tools(names: &[&str]) -> Option<Vec<PathBuf>> {
+    names.iter().map(|name| tool(name)).collect()
+}
+
+fn run_ok(command: &mut Command) {
+    let out = command.output().expect("command runs");
+    assert!(out.status.success(), "{command:?}: {out:?}");
+}
+
+/// A throwaway certificate authority and a certificate for 127.0.0.1 and localhost signed by it.
+pub struct Tls {
+    pub ca: PathBuf,
+    pub cert: PathBuf,
+    pub key: PathBuf,
+}
+
+pub fn tls(dir: &Path) -> Tls {
+    let dir = dir.join("tls");
+    fs::create_dir_all(&dir).unwrap();
+    let tls = Tls {
+        ca: dir.join("ca.pem"),
+        cert: dir.join("cert.pem"),
+        key: dir.join("key.pem"),
+    };
+    let ca_key = dir.join("ca-key.pem");
+    run_ok(
+        Command::new("openssl")
+            .args([
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=carnets test authority",
+                "-keyout",
+            ])
+            .arg(&ca_key)
+            .arg("-out")
+            .arg(&tls.ca),
+    );
+    let csr = dir.join("cert.csr");
+    run_ok(
+        Command::new("openssl")
+            .args([
+                "req",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:prime256v1",
+                "-nodes",
+                "-subj",
+                "/CN=127.0.0.1",
+                "-keyout",
+            ])
+            .arg(&tls.key)
+            .arg("-out")
+            .arg(&csr),
+    );
+    let ext = dir.join("ext.cnf");
+    fs::write(
+        &ext,
+        "subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n",
+    )
+    .unwrap();
+    run_ok(
+        Command::new("openssl")
+            .args(["x509", "-req", "-days", "2", "-CAcreateserial", "-in"])
+            .arg(&csr)
+            .arg("-CA")
+            .arg(&tls.ca)
+            .arg("-CAkey")
+            .arg(&ca_key)
+            .arg("-extfile")
+            .arg(&ext)
+            .arg("-out")
+            .arg(&tls.cert),
+    );
+    tls
+}
+
+/// OpenSSH's SFTP server (Debian's path).
+const SFTP_SERVER: &str = "/usr/lib/openssh/sftp-server";
+
+/// An SFTP host: OpenSSH's sshd and its SFTP server, which logs each file operation into
+/// `sftp.log` (sshd runs a subsystem through the shell, so its stderr can go to a file).
+pub struct Sshd {
+    pub port: u16,
+    pub process: Process,
+    /// What the SFTP server did, one line per operation.
+    pub sftp_log: PathBuf,
+    /// The folder of the `ssh` wrapper, first on carnets' PATH.
+    bin: PathBuf,
+    /// carnets' HOME (where the SSH control sockets go).
+    home: PathBuf,
+    /// The client's known hosts (holding this host's key).
+    pub known_hosts: PathBuf,
+}
+
+/// Starts sshd; `wrap` runs it through a command (`unshare -m sh -c '… exec "$@"' sh`).
+pub fn sshd(dir: &Path, wrap: &[&str]) -> Sshd {
+    let dir = dir.join("ssh");
+    fs::create_dir_all(dir.join("bin")).unwrap();
+    fs::create_dir_all(dir.join("home")).unwrap();
+    for (key, kind) in [("host_key", "ed25519"), ("id_ed25519", "ed25519")] {
+        run_ok(
+            Command::new("ssh-keygen")
+                .args(["-q", "-t", kind, "-N", "", "-f"])
+                .arg(dir.join(key)),
+        );
+    }
+    fs::copy(dir.join("id_ed25519.pub"), dir.join("authorized_keys")).unwrap();
+    // Root's privilege separation folder, made by the package's service at boot elsewhere.
+    let _ = fs::create_dir_all("/run/sshd");
+    let port = free_port();
+    let config = dir.join("sshd_config");
+    fs::write(
+        &config,
+        format!(
+            "ListenAddress 127.0.0.1:{port}\nHostKey {d}/host_key\nPidFile none\nAuthorizedKeysFile {d}/authorized_keys\nStrictModes no\nUsePAM no\nPasswordAuthentication no\nKbdInteractiveAuthentication no\nPermitRootLogin prohibit-password\nMaxStartups 200\nMaxSessions 200\nLogLevel INFO\nSubsystem sftp {sftp} -e -l INFO 2>>{d}/sftp.log\n",
+            d = dir.display(),
+            sftp = SFTP_SERVER,
+        ),
+    )
+    .unwrap();
+    let known_hosts = dir.join("known_hosts");
+    let host_key = fs::read_to_string(dir.join("host_key.pub")).unwrap();
+    fs::write(&known_hosts, format!("[127.0.0.1]:{port} {host_key}")).unwrap();
+    fs::write(
+        dir.join("ssh_config"),
+        format!(
+            "Host *\n  UserKnownHostsFile {d}/known_hosts\n  GlobalKnownHostsFile /dev/null\n  IdentityFile {d}/id_ed25519\n  IdentitiesOnly yes\n  PasswordAuthentication no\n",
+            d = dir.display()
+        ),
+    )
+    .unwrap();
+    let ssh = tool("ssh").expect("ssh");
+    let wrapper = dir.join("bin/ssh");
+    fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\nexec {} -F {}/ssh_config \"$@\"\n",
+            ssh.display(),
+            dir.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(&wrapper, fs::Permissions::from_mode(0o755)).unwrap();
+    let sshd = tool("sshd").expect("sshd");
+    let mut command = match wrap {
+        [] => Command::new(&sshd),
+        [first, rest @ ..] => {
+            let mut c = Command::new(first);
+            c.args(rest).arg(&sshd);
+            c
+        }
+    };
+    command.arg("-D").arg("-e").arg("-f").arg(&config);
+    let process = Process::start(&mut command, &dir.join("sshd.log"), port, "sshd");
+    Sshd {
+        port,
+        process,
+        sftp_log: dir.join("sftp.log"),
+        bin: dir.join("bin"),
+        home: dir.join("home"),
+        known_hosts,
+    }
+}
+
+impl Sshd {
+    /// The SFTP target of folder `path` on this host.
+    pub fn target(&self, path: &Path) -> String {
+        format!(
+            "sftp://{}@127.0.0.1:{}{}",
+            user(),
+            self.port,
+            path.display()
+        )
+    }
+
+    /// What the SFTP server logged so far.
+    pub fn sftp_logged(&self) -> String {
+        fs::read_to_string(&self.sftp_log).unwrap_or_default()
+    }
+
+    /// The variables that make carnets' `ssh` use the test's config and keys.
+    pub fn env(&self) -> Vec<(String, PathBuf)> {
+        let path = std::env::join_paths(std::iter::once(self.bin.clone()).chain(
+            std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+        ))
+        .unwrap();
+        vec![
+            ("PATH".into(), PathBuf::from(path)),
+            ("HOME".into(), self.home.clone()),
+        ]
+    }
+
+    /// Closes the SSH connections a killed carnets left open (its `ssh` control masters,
+    /// which outlive it), so that no process of the test is left behind.
+    pub fn close_orphans(&self) {
+        let state = self.home.join(".local/state");
+        for entry in fs::read_dir(&state).into_iter().flatten().flatten() {
+            let socket = entry.path().join("master");
+            if socket.exists() {
+                let _ = Command::new(self.bin.join("ssh"))
+                    .arg("-S")
+                    .arg(&socket)
+                    .args(["-O", "exit", "127.0.0.1"])
+                    .output();
+            }
+        }
+    }
+}
+
+/// The user the tests log in as: the one running them.
+pub fn user() -> String {
+    std::env::var("USER")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| {
+            String::from_utf8(Command::new("id").arg("-un").output().unwrap().stdout)
+                .unwrap()
+                .trim()
+                .to_string()
+        })
+}
+
+/// One site of an nginx: its port and the directives of its `server` block.
+pub struct Site {
+    pub port: u16,
+    pub directives: String,
+}
+
+impl Site {
+    /// HTTPS, serving the files of `root` read-only (as a producer's host does).
+    pub fn https(root: &Path) -> Site {
+        Site {
+            port: free_port(),
+            directives: format!("listen 127.0.0.1:{{port}} ssl;\nroot {};", root.display()),
+        }
+    }
+
+    /// WebDAV over HTTP on `root`, with Basic authentication; `writable: false` refuses
+    /// every write (a host whose WebDAV is read-only).
+    pub fn dav(root: &Path, htpasswd: &Path, writable: bool) -> Site {
+        let methods = if writable {
+            "dav_methods PUT DELETE MKCOL COPY MOVE;"
+        } else {
+            "dav_methods off;"
+        };
+        Site {
+            port: free_port(),
+            directives: format!(
+                "listen 127.0.0.1:{{port}};\nroot {};\n{methods}\ndav_ext_methods PROPFIND OPTIONS;\ncreate_full_put_path on;\ndav_access user:rw group:r all:r;\nauth_basic \"carnets\";\nauth_basic_user_file {};",
+                root.display(),
+                htpasswd.display()
+            ),
+        }
+    }
+
+    /// HTTPS in front of another server (an S3 bucket's address).
+    pub fn proxy(upstream: &str) -> Site {
+        Site {
+            port: free_port(),
+            directives: format!(
+                "listen 127.0.0.1:{{port}} ssl;\nlocation / {{ proxy_pass {upstream}; }}"
+            ),
+        }
+    }
+
+    /// An HTTPS address that answers 204 to anything (a WebSub hub, Podcast Index), and the
+    /// plain one behind it that gives the answer: passing the request on makes nginx read
+    /// its body, so that the access log holds it.
+    pub fn pings() -> [Site; 2] {
+        let sink = free_port();
+        [
+            Site {
+                port: free_port(),
+                directives: format!(
+                    "listen 127.0.0.1:{{port}} ssl;\nlocation / {{ proxy_pass http://127.0.0.1:{sink}/; }}"
+                ),
+            },
+            Site {
+                port: sink,
+                directives: "listen 127.0.0.1:{port};\nlocation / { return 204; }".to_string(),
+            },
+        ]
+    }
+}
+
+/// nginx serving `sites`; its access log has one line per request: time, method, status,
+/// path, `Destination` (of a MOVE), query and body.
+pub struct Nginx {
+    pub process: Process,
+    pub access_log: PathBuf,
+}
+
+pub fn nginx(dir: &Path, tls: &Tls, sites: &[&Site]) -> Nginx {
+    let dir = dir.join("nginx");
+    fs::create_dir_all(&dir).unwrap();
+    let dav = Path::new("/usr/lib/nginx/modules/ngx_http_dav_ext_module.so");
+    if !dav.exists() && conformance_required() {
+        panic!(
+            "CARNETS_CONFORMANCE=1 needs nginx's WebDAV module (Debian: libnginx-mod-http-dav-ext)"
+        );
+    }
+    let servers: String = sites
+        .iter()
+        .map(|s| {
+            format!(
+                "server {{\n{}\n}}\n",
+                s.directives.replace("{port}", &s.port.to_string())
+            )
+        })
+        .collect();
+    let access_log = dir.join("access.log");
+    let running_as_root = user() == "root";
+    let config = format!(
+        "{load}{user}worker_processes 1;\ndaemon off;\npid {d}/nginx.pid;\nerror_log {d}/error.log info;\nevents {{ worker_connections 512; }}\nhttp {{\ninclude /etc/nginx/mime.types;\ndefault_type application/octet-stream;\nlog_format order '$msec $request_method $status \"$uri\" \"$http_destination\" \"$args\" \"$request_body\"';\naccess_log {log} order;\nclient_body_temp_path {d}/body;\nproxy_temp_path {d}/proxy;\nfastcgi_temp_path {d}/fastcgi;\nuwsgi_temp_path {d}/uwsgi;\nscgi_temp_path {d}/scgi;\nclient_max_body_size 0;\nssl_certificate {cert};\nssl_certificate_key {key};\n{servers}}}\n",
+        load = if dav.exists() {
+            format!("load_module {};\n", dav.display())
+        } else {
+            String::new()
+        },
+        user = if running_as_root { "user root;\n" } else { "" },
+        d = dir.display(),
+        log = access_log.display(),
+        cert = tls.cert.display(),
+        key = tls.key.display(),
+    );
+    let conf = dir.join("nginx.conf");
+    fs::write(&conf, config).unwrap();
+    let nginx = tool("nginx").expect("nginx");
+    let mut command = Command::new(nginx);
+    command
+        .arg("-p")
+        .arg(&dir)
+        .arg("-c")
+        .arg(&conf)
+        .arg("-e")
+        .arg(dir.join("error.log"));
+    let first = sites.first().expect("a site").port;
+    let process = Process::start(&mut command, &dir.join("nginx.log"), first, "nginx");
+    for site in sites {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while TcpStream::connect(("127.0.0.1", site.port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "nginx did not listen on {}",
+                site.port
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    Nginx {
+        process,
+        access_log,
+    }
+}
+
+impl Nginx {
+    pub fn logged(&self) -> String {
+        fs::read_to_string(&self.access_log).unwrap_or_default()
+    }
+}
+
+/// moto's S3 server, with one bucket whose objects anyone may read (as a public bucket
+/// behind a CDN is).
+pub struct S3 {
+    pub process: Process,
+    pub port: u16,
+    pub bucket: &'static str,
+}
+
+pub fn s3(dir: &Path) -> S3 {
+    let port = free_port();
+    let moto = tool("moto_server").expect("moto_server");
+    let mut command = Command::new(moto);
+    command.args(["-H", "127.0.0.1", "-p", &port.to_string()]);
+    let process = Process::start(&mut command, &dir.join("moto.log"), port, "moto_server");
+    let bucket = "carnets";
+    let base = format!("http://127.0.0.1:{port}/{bucket}");
+    run_ok(Command::new("curl").args(["-sf", "-X", "PUT", &base]));
+    let policy = format!(
+        r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Principal":"*","Action":["s3:GetObject","s3:HeadObject"],"Resource":"arn:aws:s3:::{bucket}/*"}}]}}"#
+    );
+    run_ok(Command::new("curl").args([
+        "-sf",
+        "-X",
+        "PUT",
+        "-H",
+        "Content-Type: application/json",
+        "--data-binary",
+        &policy,
+        &format!("{base}?policy"),
+    ]));
+    S3 {
+        process,
+        port,
+        bucket,
+    }
+}
+
+impl S3 {
+    /// The variables of an S3-compatible store (moto accepts any key).
+    pub fn env(&self) -> Vec<(String, PathBuf)> {
+        [
+            ("AWS_ACCESS_KEY_ID", "carnets-test".to_string()),
+            ("AWS_SECRET_ACCESS_KEY", "carnets-test-secret".to_string()),
+            ("AWS_REGION", "us-east-1".to_string()),
+            (
+                "AWS_ENDPOINT_URL",
+                format!("http://127.0.0.1:{}", self.port),
+            ),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), PathBuf::from(v)))
+        .collect()
+    }
+}
