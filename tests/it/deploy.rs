@@ -152,6 +152,7 @@ fn sftp_deploy_goes_in_order_is_served_as_apple_wants_and_gpodder_downloads_it()
         "the emptied folder is gone"
     );
     assert!(feed_holds(&site, &base, &BTreeSet::new()).is_empty());
+    assert_eq!(sshd.clients(), Vec::<String>::new());
 }
 
 /// WebDAV on nginx: `dav` for carnets, HTTPS over the same folder for the listeners.

@@ -57,7 +57,18 @@ impl Process {
 }
 
 impl Drop for Process {
+    /// Asks the server to stop (nginx's master then stops its workers), then makes sure.
     fn drop(&mut self) {
+        if let Some(pid) = rustix::process::Pid::from_raw(self.child.id() as i32) {
+            let _ = rustix::process::kill_process(pid, rustix::process::Signal::TERM);
+        }
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -255,6 +266,19 @@ impl Sshd {
             self.port,
             path.display()
         )
+    }
+
+    /// The `ssh` processes of carnets still running (control masters left behind).
+    pub fn clients(&self) -> Vec<String> {
+        let out = Command::new("pgrep")
+            .args(["-a", "-f"])
+            .arg(format!("{}/ssh_config", self.bin.parent().unwrap().display()))
+            .output()
+            .expect("pgrep");
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect()
     }
 
     /// What the SFTP server logged so far.
