@@ -159,18 +159,15 @@ impl Transfer {
                 .filter(|u| u.phase == phase)
                 .map(|u| Job::Upload(u.clone()))
                 .collect();
-            if !jobs.is_empty() {
-                self.each(jobs, stop).await?;
-                self.save().await?;
-            }
+            self.each(jobs, stop).await?;
         }
+        // Out of the manifest before they go: it never names a file that may be gone.
+        for delete in &plan.deletes {
+            self.manifest.files.remove(&delete.path);
+            self.manifest.unsettled.insert(delete.path.clone());
+        }
+        self.save().await?;
         if !plan.deletes.is_empty() {
-            // Out of the manifest first: it never names a file that may be gone.
-            for delete in &plan.deletes {
-                self.manifest.files.remove(&delete.path);
-                self.manifest.unsettled.insert(delete.path.clone());
-            }
-            self.save().await?;
             let jobs = plan
                 .deletes
                 .iter()

@@ -105,7 +105,9 @@ fn sftp_deploy_goes_in_order_is_served_as_apple_wants_and_gpodder_downloads_it()
         "{log}"
     );
     assert!(
-        log.contains(&format!("GET 204 \"/pubnotify\" \"-\" \"url={encoded}\" \"-\"")),
+        log.contains(&format!(
+            "GET 204 \"/pubnotify\" \"-\" \"url={encoded}\" \"-\""
+        )),
         "{log}"
     );
 

@@ -272,7 +272,10 @@ impl Sshd {
     pub fn clients(&self) -> Vec<String> {
         let out = Command::new("pgrep")
             .args(["-a", "-f"])
-            .arg(format!("{}/ssh_config", self.bin.parent().unwrap().display()))
+            .arg(format!(
+                "{}/ssh_config",
+                self.bin.parent().unwrap().display()
+            ))
             .output()
             .expect("pgrep");
         String::from_utf8_lossy(&out.stdout)
