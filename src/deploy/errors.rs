@@ -24,6 +24,10 @@ pub fn describe(target: &Target, path: Option<&str>, fault: &Fault) -> Diagnosti
             format!("{what} changed while it was being deployed"),
             "run `carnets deploy` again once nothing else writes into the output".to_string(),
         ),
+        Fault::Short { kept, sent } => (
+            format!("the target kept only {kept} of the {sent} bytes of {what}"),
+            "the host's disk may be full (or a quota reached): free some room there, then run `carnets deploy` again".to_string(),
+        ),
         Fault::Remote(e) => remote(target, what, e),
     };
     Diagnostic::error(at, message).help(help)

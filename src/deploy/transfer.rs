@@ -44,6 +44,8 @@ pub enum Fault {
     Local(io::Error),
     /// The output file changed while it was sent.
     Changed,
+    /// The target kept fewer bytes than were sent (a full disk the engine did not report).
+    Short { kept: u64, sent: u64 },
 }
 
 /// Why a deploy stopped before the end.
@@ -307,6 +309,19 @@ async fn upload_one(context: &Context, upload: Upload) -> Result<Done, Fault> {
         }
     };
     if rename {
+        // OpenDAL's SFTP writer has been seen to report success for writes the server refused
+        // (a full disk): the partial file's size is checked before it takes the real name.
+        let kept = match context.op.stat(&part).await {
+            Ok(meta) => meta.content_length(),
+            Err(e) => return Err(Fault::Remote(e)),
+        };
+        if kept != upload.size {
+            let _ = context.op.delete(&part).await;
+            return Err(Fault::Short {
+                kept,
+                sent: upload.size,
+            });
+        }
         context
             .op
             .rename(&part, &upload.path)

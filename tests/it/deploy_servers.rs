@@ -34,8 +34,17 @@ impl Process {
             child,
             log: log.to_path_buf(),
         };
+        let mut process = process;
         let deadline = Instant::now() + Duration::from_secs(20);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        while TcpStream::connect(("127.0.0.1", port)).is_err()
+            || matches!(process.child.try_wait(), Ok(Some(_)))
+        {
+            if let Ok(Some(status)) = process.child.try_wait() {
+                panic!(
+                    "{what} stopped ({status}): {}",
+                    fs::read_to_string(log).unwrap_or_default()
+                );
+            }
             assert!(
                 Instant::now() < deadline,
                 "{what} did not listen on {port}: {}",
@@ -74,12 +83,21 @@ impl Drop for Process {
     }
 }
 
-/// A port nobody listens on (for a moment).
+/// A port nobody listens on (for a moment), and never one handed out before in this run:
+/// two servers started at once must not get the same.
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port()
+    static GIVEN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+    let mut given = GIVEN.lock().unwrap_or_else(|e| e.into_inner());
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        if !given.contains(&port) {
+            given.push(port);
+            return port;
+        }
+    }
 }
 
 /// The tools these servers need, or `None` (the test then returns) outside conformance runs.

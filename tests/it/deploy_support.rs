@@ -98,11 +98,24 @@ pub fn add_episode(root: &Path, slug: &str, number: u32) {
     fs::write(
         dir.join("episode.md"),
         format!(
-            "---\ntitle: \"Épisode {number}\"\ndate: 2026-08-{:02} 09:00\nguid: 6f1d0c2e-3a1b-4c5d-8e9f-{number:012}\nnumber: {number}\nseason: 1\nsummary: \"Un épisode ajouté.\"\n---\nLes notes de l'épisode {number}.\n",
+            "---\ntitle: \"Un épisode de plus ({})\"\ndate: 2026-08-{:02} 09:00\nguid: 6f1d0c2e-3a1b-4c5d-8e9f-{number:012}\nnumber: {number}\nseason: 1\nsummary: \"Un épisode ajouté.\"\n---\nLes notes de l'épisode {number}.\n",
+            letters(number),
             number % 28 + 1
         ),
     )
     .unwrap();
+}
+
+/// A number in letters of the alphabet (`a`, `b`… `ba`): titles must not repeat the number.
+fn letters(mut number: u32) -> String {
+    let mut text = String::new();
+    loop {
+        text.insert(0, char::from(b'a' + (number % 26) as u8));
+        number /= 26;
+        if number == 0 {
+            return text;
+        }
+    }
 }
 
 /// The files of a target folder, without carnets' manifest.

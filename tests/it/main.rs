@@ -8,6 +8,7 @@ mod check;
 mod check_episode;
 mod cli;
 mod deploy;
+mod deploy_hostile;
 mod deploy_s3;
 #[allow(dead_code)]
 mod deploy_servers;
