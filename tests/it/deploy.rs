@@ -4,7 +4,7 @@
 //! after-publishing check and the pings from nginx's log, and gPodder subscribes and
 //! downloads the episodes from the live address.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -153,7 +153,7 @@ fn sftp_deploy_goes_in_order_is_served_as_apple_wants_and_gpodder_downloads_it()
         !site.join("episodes/003-mpeg2").exists(),
         "the emptied folder is gone"
     );
-    assert!(feed_holds(&site, &base, &BTreeSet::new()).is_empty());
+    assert!(feed_holds(&site, &base, &BTreeMap::new()).is_empty());
     assert_eq!(sshd.clients(), Vec::<String>::new());
 }
 

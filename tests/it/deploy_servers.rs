@@ -319,19 +319,20 @@ impl Sshd {
         ]
     }
 
-    /// Closes the SSH connections a killed carnets left open (its `ssh` control masters,
-    /// which outlive it), so that no process of the test is left behind.
+    /// Stops the SSH connections a killed carnets left open (its `ssh` control masters,
+    /// which outlive it, and may still be starting when it dies), each by its process id.
     pub fn close_orphans(&self) {
-        let state = self.home.join(".local/state");
-        for entry in fs::read_dir(&state).into_iter().flatten().flatten() {
-            let socket = entry.path().join("master");
-            if socket.exists() {
-                let _ = Command::new(self.bin.join("ssh"))
-                    .arg("-S")
-                    .arg(&socket)
-                    .args(["-O", "exit", "127.0.0.1"])
-                    .output();
+        let mut quiet = 0;
+        while quiet < 5 {
+            let clients = self.clients();
+            quiet = if clients.is_empty() { quiet + 1 } else { 0 };
+            for line in clients {
+                let pid = line.split(' ').next().and_then(|p| p.parse().ok());
+                if let Some(pid) = pid.and_then(rustix::process::Pid::from_raw) {
+                    let _ = rustix::process::kill_process(pid, rustix::process::Signal::TERM);
+                }
             }
+            std::thread::sleep(Duration::from_millis(40));
         }
     }
 }

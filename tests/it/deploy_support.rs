@@ -126,9 +126,10 @@ pub fn held(site: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Checks the promise on a target folder: every enclosure, transcript and chapters URL of its
-/// `feed.xml` names a file there (an enclosure, one of the announced length, unless it is one
-/// of `replacing`). Returns what is wrong.
-pub fn feed_holds(site: &Path, base_url: &str, replacing: &BTreeSet<String>) -> Vec<String> {
+/// `feed.xml` names a file there, an enclosure one of the announced length, or else of the
+/// length it has in the output being deployed (`upcoming`, path → size: the file is being
+/// replaced, and the new feed is not up yet). Returns what is wrong.
+pub fn feed_holds(site: &Path, base_url: &str, upcoming: &BTreeMap<String, u64>) -> Vec<String> {
     let Ok(feed) = fs::read_to_string(site.join("feed.xml")) else {
         return Vec::new(); // no feed yet: nothing is announced
     };
@@ -144,15 +145,11 @@ pub fn feed_holds(site: &Path, base_url: &str, replacing: &BTreeSet<String>) -> 
         let path = url
             .strip_prefix(base_url)
             .unwrap_or_else(|| panic!("{url} under {base_url}"));
-        match (fs::metadata(site.join(path)), length) {
+        let held = fs::metadata(site.join(path)).map(|m| m.len());
+        match (held, length.and_then(|l| l.parse::<u64>().ok())) {
             (Err(_), _) => wrong.push(format!("{path} is missing")),
-            (Ok(meta), Some(length))
-                if meta.len().to_string() != length && !replacing.contains(path) =>
-            {
-                wrong.push(format!(
-                    "{path} has {} bytes, the feed says {length}",
-                    meta.len()
-                ))
+            (Ok(size), Some(length)) if size != length && upcoming.get(path) != Some(&size) => {
+                wrong.push(format!("{path} has {size} bytes, the feed says {length}"))
             }
             _ => {}
         }

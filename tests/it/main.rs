@@ -9,6 +9,7 @@ mod check_episode;
 mod cli;
 mod deploy;
 mod deploy_hostile;
+mod deploy_kill;
 mod deploy_s3;
 #[allow(dead_code)]
 mod deploy_servers;
