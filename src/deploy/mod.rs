@@ -182,11 +182,17 @@ async fn publish(
             ..Failed::from(error)
         });
     }
+    // What a listing found and the output does not have is somebody else's: the manifest,
+    // which lists what deploys put there, leaves it out.
+    let mut manifest = remote.manifest;
+    for path in &plan.left {
+        manifest.files.remove(path);
+    }
     let transfer = transfer::Transfer::new(
         op,
         abilities,
         out.to_path_buf(),
-        remote.manifest,
+        manifest,
         options.jobs,
         progress,
     );

@@ -359,9 +359,17 @@ pub struct Site {
 impl Site {
     /// HTTPS, serving the files of `root` read-only (as a producer's host does).
     pub fn https(root: &Path) -> Site {
+        Site::https_with(root, "")
+    }
+
+    /// [`Site::https`], with more directives (a host configured otherwise).
+    pub fn https_with(root: &Path, directives: &str) -> Site {
         Site {
             port: free_port(),
-            directives: format!("listen 127.0.0.1:{{port}} ssl;\nroot {};", root.display()),
+            directives: format!(
+                "listen 127.0.0.1:{{port}} ssl;\nroot {};\n{directives}",
+                root.display()
+            ),
         }
     }
 

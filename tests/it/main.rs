@@ -10,6 +10,8 @@ mod cli;
 mod deploy;
 mod deploy_hostile;
 mod deploy_kill;
+mod deploy_live;
+mod deploy_plan;
 mod deploy_s3;
 #[allow(dead_code)]
 mod deploy_servers;
