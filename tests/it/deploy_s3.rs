@@ -77,9 +77,12 @@ fn s3_events(log: &str, prefix: &str) -> Vec<(String, bool)> {
 
 #[test]
 fn s3_deploy_keeps_the_types_and_caching_and_goes_in_order() {
-    let Some(tools) = tools(&["moto_server", "nginx", "openssl", "curl", "gpo"]) else {
+    let Some(tools) = tools(&["nginx", "openssl", "curl", "gpo"]) else {
         return;
     };
+    if crate::common::python_module("moto.server").is_none() {
+        return;
+    }
     let lab = tempfile::tempdir().unwrap();
     let tls = tls(lab.path());
     let s3 = s3(lab.path());
@@ -146,7 +149,7 @@ fn s3_deploy_keeps_the_types_and_caching_and_goes_in_order() {
         );
     }
 
-    let downloaded = gpodder(&tools[4], lab.path(), &format!("{base}feed.xml"), &tls.ca);
+    let downloaded = gpodder(&tools[3], lab.path(), &format!("{base}feed.xml"), &tls.ca);
     assert_eq!(downloaded.len(), 4, "{:?}", downloaded.keys());
 
     let before: BTreeSet<String> = objects(s3.port, s3.bucket, "show").into_keys().collect();

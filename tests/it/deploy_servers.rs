@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::common::{conformance_required, tool};
+use crate::common::{conformance_required, python_module, tool};
 
 /// A server process, killed when dropped.
 pub struct Process {
@@ -497,7 +497,7 @@ impl Nginx {
     }
 }
 
-/// moto's S3 server, with one bucket whose objects anyone may read (as a public bucket
+/// moto's S3 server (`python3 -m moto.server`), with one bucket whose objects anyone may read (as a public bucket
 /// behind a CDN is).
 pub struct S3 {
     pub process: Process,
@@ -507,9 +507,16 @@ pub struct S3 {
 
 pub fn s3(dir: &Path) -> S3 {
     let port = free_port();
-    let moto = tool("moto_server").expect("moto_server");
-    let mut command = Command::new(moto);
-    command.args(["-H", "127.0.0.1", "-p", &port.to_string()]);
+    let python = python_module("moto.server").expect("moto");
+    let mut command = Command::new(python);
+    command.args([
+        "-m",
+        "moto.server",
+        "-H",
+        "127.0.0.1",
+        "-p",
+        &port.to_string(),
+    ]);
     let process = Process::start(&mut command, &dir.join("moto.log"), port, "moto_server");
     let bucket = "carnets";
     let base = format!("http://127.0.0.1:{port}/{bucket}");
