@@ -8,12 +8,12 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::common::{carnets, repo, run, tree};
-use crate::deploy_servers::{sshd, tools};
+use crate::deploy_servers::{Sshd, sshd, tools};
 use crate::deploy_support::{add_episode, command, deploy, edit, feed_holds, held, retitle, show};
 
 /// A small random generator (xorshift), seeded from the clock; the seed is printed so that a
@@ -64,27 +64,57 @@ fn change(root: &Path, i: u32) {
     }
 }
 
-#[test]
-fn sigkill_at_random_moments_never_leaves_the_feed_naming_a_missing_or_short_file() {
-    if tools(&["sshd", "ssh", "ssh-keygen"]).is_none() {
-        return;
-    }
+/// An SFTP host, and the show with episodes `extra` more (of 147 kB each when `heavy`).
+struct Host {
+    _lab: tempfile::TempDir,
+    sshd: Sshd,
+    site: PathBuf,
+    _show: tempfile::TempDir,
+    root: PathBuf,
+}
+
+const BASE: &str = "https://127.0.0.1:9/";
+
+fn host(extra: std::ops::Range<u32>, heavy: bool) -> Option<Host> {
+    tools(&["sshd", "ssh", "ssh-keygen"])?;
     let lab = tempfile::tempdir().unwrap();
     let sshd = sshd(lab.path(), &[]);
     let site = lab.path().join("site");
-    let base = "https://127.0.0.1:9/";
-    let (_tmp, root) = show(base, "");
-    // Some weight: four more episodes of 147 kB.
-    for n in 5..9 {
-        add_episode(&root, &format!("{n:03}-lot"), n);
-        fs::copy(
-            repo().join("episodes/001-premier-bilan/premier-bilan.mp3"),
-            root.join("episodes")
-                .join(format!("{n:03}-lot"))
-                .join("audio.mp3"),
-        )
-        .unwrap();
+    let (show_dir, root) = show(BASE, "");
+    for n in extra {
+        let slug = format!("{n:03}-lot");
+        add_episode(&root, &slug, n);
+        if heavy {
+            fs::copy(
+                repo().join("episodes/001-premier-bilan/premier-bilan.mp3"),
+                root.join("episodes").join(&slug).join("audio.mp3"),
+            )
+            .unwrap();
+        }
     }
+    Some(Host {
+        _lab: lab,
+        sshd,
+        site,
+        _show: show_dir,
+        root,
+    })
+}
+
+#[test]
+fn sigkill_at_random_moments_never_leaves_the_feed_naming_a_missing_or_short_file() {
+    // Bound by name, not `..`: the folders must live to the end of the test.
+    let Some(Host {
+        _lab,
+        sshd,
+        site,
+        _show,
+        root,
+    }) = host(5..9, true)
+    else {
+        return;
+    };
+    let base = BASE;
     let to = sshd.target(&site);
     let env = sshd.env();
     let started = Instant::now();
@@ -146,17 +176,17 @@ fn sigkill_at_random_moments_never_leaves_the_feed_naming_a_missing_or_short_fil
 
 #[test]
 fn ctrl_c_stops_a_deploy_cleanly_and_the_next_one_finishes() {
-    if tools(&["sshd", "ssh", "ssh-keygen"]).is_none() {
+    // Bound by name, not `..`: the folders must live to the end of the test.
+    let Some(Host {
+        _lab,
+        sshd,
+        site,
+        _show,
+        root,
+    }) = host(5..25, false)
+    else {
         return;
-    }
-    let lab = tempfile::tempdir().unwrap();
-    let sshd = sshd(lab.path(), &[]);
-    let site = lab.path().join("site");
-    let base = "https://127.0.0.1:9/";
-    let (_tmp, root) = show(base, "");
-    for n in 5..25 {
-        add_episode(&root, &format!("{n:03}-lot"), n);
-    }
+    };
     let (code, _, err) = run(carnets().args(["build", "--root"]).arg(&root));
     assert_eq!(code, 0, "{err}");
     let to = sshd.target(&site);

@@ -4,12 +4,11 @@
 //! the S3 server's own request log, and gPodder downloads the episodes.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs;
 use std::process::Command;
 
 use crate::common::tree;
 use crate::deploy_servers::{Site, nginx, s3, tls, tools};
-use crate::deploy_support::{add_episode, deploy, gpodder, retitle, show, step};
+use crate::deploy_support::{assert_second_version, deploy, gpodder, second_version, show};
 
 /// The objects under `prefix/` of the bucket, by key (without the prefix).
 fn objects(port: u16, bucket: &str, prefix: &str) -> BTreeMap<String, Vec<u8>> {
@@ -154,21 +153,10 @@ fn s3_deploy_keeps_the_types_and_caching_and_goes_in_order() {
 
     let before: BTreeSet<String> = objects(s3.port, s3.bucket, "show").into_keys().collect();
     let logged = s3.process.logged().len();
-    retitle(&root, "001-cbr", "Bienvenue, nouvelle version");
-    add_episode(&root, "005-nouveau", 5);
-    fs::remove_dir_all(root.join("episodes/003-mpeg2")).unwrap();
+    second_version(&root);
     let (code, _, err) = deploy(&root, &to, &env, &["--allow-deletes"]);
     assert_eq!(code, 0, "{err}");
-    let events = s3_events(&s3.process.logged()[logged..], "show");
-    assert!(
-        events
-            .iter()
-            .any(|(p, _)| p == "episodes/001-cbr/001-cbr.mp3"),
-        "{events:?}"
-    );
-    assert!(events.iter().any(|(_, deleted)| *deleted), "{events:?}");
-    let steps: Vec<u8> = events.iter().map(|(p, d)| step(p, *d, &before)).collect();
-    assert!(steps.is_sorted(), "out of order: {events:#?}");
+    assert_second_version(&s3_events(&s3.process.logged()[logged..], "show"), &before);
     assert_eq!(
         objects(s3.port, s3.bucket, "show"),
         tree(&root.join("public"))

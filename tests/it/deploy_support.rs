@@ -79,6 +79,24 @@ pub fn retitle(root: &Path, slug: &str, title: &str) {
     });
 }
 
+/// The second version of the show: the first episode retitled (its MP3 is replaced), a fifth
+/// episode, the third one gone.
+pub fn second_version(root: &Path) {
+    retitle(root, "001-cbr", "Bienvenue, nouvelle version");
+    add_episode(root, "005-nouveau", 5);
+    fs::remove_dir_all(root.join("episodes/003-mpeg2")).unwrap();
+}
+
+/// Asserts what a server saw (`events`: path, deleted?) of the deploy of [`second_version`]
+/// to a target that held `before`: the retitled episode's MP3 replaced, the third episode's
+/// page deleted, everything in order.
+pub fn assert_second_version(events: &[(String, bool)], before: &BTreeSet<String>) {
+    let seen = |path: &str, deleted: bool| events.iter().any(|(p, d)| p == path && *d == deleted);
+    assert!(seen("episodes/001-cbr/001-cbr.mp3", false), "{events:#?}");
+    assert!(seen("episodes/003-mpeg2/index.html", true), "{events:#?}");
+    assert_in_order(events, before);
+}
+
 /// Edits an episode's `episode.md`.
 pub fn edit(root: &Path, slug: &str, change: impl FnOnce(&str) -> String) {
     let file = root.join("episodes").join(slug).join("episode.md");
