@@ -18,6 +18,9 @@
 #[path = "../../tests/it/common.rs"]
 mod common;
 #[allow(dead_code)]
+#[path = "../../tests/it/deploy_http.rs"]
+mod deploy_http;
+#[allow(dead_code)]
 #[path = "../../tests/it/deploy_servers.rs"]
 mod deploy_servers;
 #[allow(dead_code)]
@@ -31,7 +34,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use deploy_servers::{Site, nginx, sshd, tls};
+use deploy_http::{Site, nginx};
+use deploy_servers::{sshd, tls};
 use measure::{Sample, median, run};
 
 fn main() {

@@ -9,7 +9,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::common::tree;
-use crate::deploy_servers::{Site, nginx, sshd, tls, tools};
+use crate::deploy_http::{Site, nginx};
+use crate::deploy_servers::{sshd, tls, tools};
 use crate::deploy_support::{
     assert_second_version, deploy, differing, edit, feed_holds, gpodder, held, second_version, show,
 };
@@ -140,7 +141,7 @@ fn sftp_deploy_goes_in_order_is_served_as_apple_wants_and_gpodder_downloads_it()
 struct Dav {
     _lab: tempfile::TempDir,
     lab: PathBuf,
-    nginx: crate::deploy_servers::Nginx,
+    nginx: crate::deploy_http::Nginx,
     site: PathBuf,
     base: String,
     to: String,

@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 use crate::common::{conformance_required, tree};
-use crate::deploy_servers::{Site, free_port, nginx, sshd, tls, tools};
+use crate::deploy_http::{Site, nginx};
+use crate::deploy_servers::{free_port, sshd, tls, tools};
 use crate::deploy_support::{add_episode, deploy, edit, held, show};
 use crate::faults::footprint;
 
@@ -42,7 +43,7 @@ fn an_unknown_host_key_is_refused_with_the_command_to_trust_it() {
 /// A WebDAV folder (writable and read-only addresses over the same files) with one deploy in.
 struct Dav {
     _lab: tempfile::TempDir,
-    _nginx: crate::deploy_servers::Nginx,
+    _nginx: crate::deploy_http::Nginx,
     root: PathBuf,
     _show: tempfile::TempDir,
     site: PathBuf,

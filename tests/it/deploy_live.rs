@@ -6,7 +6,8 @@
 use std::fs;
 
 use crate::common::copy_tree;
-use crate::deploy_servers::{Site, nginx, tls, tools};
+use crate::deploy_http::{Site, nginx};
+use crate::deploy_servers::{tls, tools};
 use crate::deploy_support::{deploy, retitle, show};
 
 #[test]

@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
 
 use crate::common::tree;
-use crate::deploy_servers::{Site, nginx, s3, tls, tools};
+use crate::deploy_http::{Site, nginx, s3};
+use crate::deploy_servers::{tls, tools};
 use crate::deploy_support::{assert_second_version, deploy, gpodder, second_version, show};
 
 /// The objects under `prefix/` of the bucket, by key (without the prefix).

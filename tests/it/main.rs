@@ -9,6 +9,8 @@ mod check_episode;
 mod cli;
 mod deploy;
 mod deploy_hostile;
+#[allow(dead_code)]
+mod deploy_http;
 mod deploy_kill;
 mod deploy_live;
 mod deploy_plan;
