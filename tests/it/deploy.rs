@@ -200,11 +200,15 @@ fn dav_events(log: &str) -> Vec<(String, bool)> {
 #[test]
 fn webdav_deploy_sends_only_what_changed_in_order() {
     let Some(dav) = dav() else { return };
+    let Some(gpo) = tools(&["gpo"]) else { return };
     let (_tmp, root) = show(&dav.base, "");
     let (code, _, err) = deploy(&root, &dav.to, &dav.env, &[]);
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("warning"), "{err}");
     assert_eq!(held(&dav.site), tree(&root.join("public")));
+    let ca = &dav.env[2].1;
+    let downloaded = gpodder(&gpo[0], &dav.lab, &format!("{}feed.xml", dav.base), ca);
+    assert_eq!(downloaded.len(), 4, "{:?}", downloaded.keys());
 
     // Nothing changed: nothing is written, as the server saw.
     let logged = dav.nginx.logged().len();
@@ -250,5 +254,4 @@ fn webdav_deploy_sends_only_what_changed_in_order() {
     assert_eq!(code, 0, "{err}");
     assert_second_version(&dav_events(&dav.nginx.logged()[logged..]), &before);
     assert_eq!(held(&dav.site), tree(&root.join("public")));
-    let _ = &dav.lab;
 }
