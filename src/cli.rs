@@ -39,6 +39,8 @@ pub enum Command {
     Serve(ServeArgs),
     /// Take over an existing show from its feed: every episode, GUID and date.
     Import(ImportArgs),
+    /// Build, then publish public/ to s3://, sftp://, webdav:// or file:// (feed last, nothing dangling).
+    Deploy(DeployArgs),
 }
 
 #[derive(Debug, Args)]
@@ -60,6 +62,26 @@ pub struct ImportArgs {
     /// Seconds to wait for the old host (to connect, to answer, between two reads).
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct DeployArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// Where to publish [default: `deploy:` in podcast.yaml]: s3://bucket/prefix,
+    /// sftp://user@host[:port]/path, webdav://host/path (webdavs:// for HTTPS), file:///path.
+    #[arg(long, value_name = "URL")]
+    pub to: Option<String>,
+    /// Print the plan (each upload and deletion, and why) and send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Files sent at once.
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
+    /// Let the deploy delete more than a fifth of the target's files, or files it finds at a
+    /// target that carnets never deployed to.
+    #[arg(long)]
+    pub allow_deletes: bool,
 }
 
 #[derive(Debug, Args)]

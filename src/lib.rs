@@ -1,8 +1,9 @@
 //! carnets publishes a podcast from a folder: episode folders in, tagged MP3s, a podcast RSS
 //! feed and an HTML archive out.
 //!
-//! The commands (`cmd/`, one file each: `build`, `check`, `new`, `init`, `serve`, `import`)
-//! call the library; a build is the stages of [`build`], one call each, data flowing one way:
+//! The commands (`cmd/`, one file each: `build`, `check`, `new`, `init`, `serve`, `import`,
+//! `deploy`) call the library; a build is the stages of [`build`], one call each, data flowing
+//! one way:
 //!
 //! - `show/` reads the podcast folder (`podcast.yaml`, `episodes/`, `carnets.lock`) into the
 //!   domain model (`model/`), every value checked once;
@@ -11,13 +12,15 @@
 //!   transcripts, as values;
 //! - `output/` is the only code that writes the output: staging, atomic swap, and everything
 //!   that spares work (the cache, the stamp, the manifest of kept pages);
-//! - `import/` takes over a show from its old feed into a podcast folder (`carnets import`);
+//! - `import/` takes over a show from its old feed into a podcast folder (`carnets import`),
+//!   `deploy/` puts the output online (`carnets deploy`);
 //! - `serve/` is the preview server; `util/` what every stage shares (diagnostics, paths,
 //!   progress, trace, HTML and text escaping).
 
 pub mod audio;
 pub mod cli;
 pub mod cmd;
+pub mod deploy;
 pub mod import;
 pub mod model;
 pub mod output;

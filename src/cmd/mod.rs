@@ -4,6 +4,7 @@
 
 mod build;
 mod check;
+mod deploy;
 mod import;
 mod init;
 mod new;
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Init(args) => init::run(&args, now),
         Command::Serve(args) => return serve::run(&args),
         Command::Import(args) => return import::run(&args, cli.quiet),
+        Command::Deploy(args) => return deploy::run(&args, cli.quiet, now),
     };
     report(outcome, cli.quiet)
 }

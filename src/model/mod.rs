@@ -13,8 +13,10 @@ use crate::util::diag::Pos;
 
 mod media;
 mod namespace;
+mod target;
 pub use media::{AudioInfo, Loudness, MpegVersion};
 pub use namespace::{Location, Soundbite, Txt, UpdateFrequency, seconds};
+pub use target::Target;
 
 /// The show, from `podcast.yaml`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -70,6 +72,12 @@ pub struct Show {
     pub block: bool,
     /// `itunes:complete`: no episode will ever be added.
     pub complete: bool,
+    /// `deploy:`: where `carnets deploy` publishes without `--to`.
+    pub deploy: Option<Target>,
+    /// `websub:`: the WebSub hubs the feed names (`atom:link rel="hub"`) and deploy pings.
+    pub websub: Vec<String>,
+    /// `pubnotify:`: the Podcast Index address deploy notifies of a new feed.
+    pub pubnotify: Option<String>,
 }
 
 /// A time zone as its IANA name (a zone without one, as UTC).
@@ -124,6 +132,9 @@ impl Default for Show {
             update_frequency: None,
             block: false,
             complete: false,
+            deploy: None,
+            websub: Vec::new(),
+            pubnotify: None,
         }
     }
 }

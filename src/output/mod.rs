@@ -232,6 +232,19 @@ pub fn untouched(out: &Path, cache: &SourceCache) -> Option<usize> {
     (same && !manifest.files.is_empty()).then_some(manifest.files.len())
 }
 
+/// The files the last publish wrote into `out`, with how each looked on disk then (what
+/// [`untouched`] checks): the whole output, without walking it.
+pub fn published(out: &Path, cache: &SourceCache) -> io::Result<BTreeMap<String, Identity>> {
+    let manifest: Manifest =
+        serde_json::from_slice(&fs::read(cache.output_file(out, "manifest.json")?)?)
+            .map_err(io::Error::other)?;
+    Ok(manifest
+        .files
+        .into_iter()
+        .map(|(path, (_, identity, _))| (path, identity))
+        .collect())
+}
+
 /// What a file is made from, as a hash: equal keys mean equal bytes.
 fn key(content: &Content, cache: &SourceCache) -> io::Result<String> {
     Ok(match content {

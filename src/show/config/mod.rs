@@ -11,7 +11,7 @@ use std::path::Path;
 
 use uuid::Uuid;
 
-use crate::model::{AppLink, Artwork, Category, Funding, Owner, Person, Show, ShowType};
+use crate::model::{AppLink, Artwork, Category, Funding, Owner, Person, Show, ShowType, Target};
 use crate::show::checker::Checker;
 use crate::show::yaml::{self, Spanned};
 use crate::show::{artwork, categories, markdown, validate};
@@ -184,6 +184,22 @@ fn convert(
     let txt = namespace::txt(&raw.txt, check);
     let update_frequency =
         namespace::update_frequency(raw.update_frequency.as_ref(), timezone.as_ref(), check);
+    let deploy = raw
+        .deploy
+        .as_ref()
+        .and_then(|v| match Target::parse(&v.value) {
+            Ok(target) => Some(target),
+            Err(e) => {
+                check.error(v, e);
+                None
+            }
+        });
+    let websub = raw
+        .websub
+        .iter()
+        .filter_map(|v| check.url(v, true))
+        .collect();
+    let pubnotify = raw.pubnotify.as_ref().and_then(|v| check.url(v, true));
     let author = check.required(raw.author, "author");
     let title = check.required(raw.title, "title");
     Some(Show {
@@ -223,6 +239,9 @@ fn convert(
         update_frequency,
         block: raw.block,
         complete: raw.complete,
+        deploy,
+        websub,
+        pubnotify,
     })
 }
 

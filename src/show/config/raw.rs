@@ -51,6 +51,10 @@ pub(crate) struct RawShow {
     pub block: bool,
     #[serde(default)]
     pub complete: bool,
+    pub deploy: Option<Spanned<String>>,
+    #[serde(default)]
+    pub websub: Vec<Spanned<String>>,
+    pub pubnotify: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
