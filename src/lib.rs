@@ -22,6 +22,7 @@ pub mod output;
 pub mod render;
 pub mod serve;
 pub mod show;
+pub mod stats;
 #[cfg(test)]
 mod testutil;
 pub mod util;
@@ -121,6 +122,21 @@ pub fn check(root: &Path, now: jiff::Timestamp) -> Result<(Diagnostics, usize), 
     let _ = cache.save_loudness();
     warnings.sort();
     Ok((warnings, episodes.len()))
+}
+
+/// The show and its published episodes as `build` would publish them, each with its
+/// `published_size` (tag and audio): the loading and tagging stages of a build, without
+/// publishing and without writing anything.
+pub fn published(
+    root: &Path,
+    now: jiff::Timestamp,
+) -> Result<(model::Show, Vec<model::Episode>, Diagnostics), Diagnostics> {
+    let cache = SourceCache::open(&root.join(CACHE_DIR));
+    let selection = show::Selection { drafts: false, now };
+    let mut loaded = show::load(root, None, &selection, &sources(&cache), &|_| ())?;
+    let covers = |artwork: &Path| cache.cover(artwork, audio::prepare_cover);
+    audio::publish(&loaded.show, &mut loaded.episodes, &covers)?;
+    Ok((loaded.show, loaded.episodes, loaded.warnings))
 }
 
 /// What loading asks of a build, answered from the cache: the MP3s' measures and the notes.

@@ -7,6 +7,7 @@ mod check;
 mod init;
 mod new;
 mod serve;
+mod stats;
 
 use crate::cli::{Cli, Command, EXIT_CONTENT, EXIT_OK};
 use crate::util::diag::Diagnostics;
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::New(args) => new::run(&args, now),
         Command::Init(args) => init::run(&args, now),
         Command::Serve(args) => return serve::run(&args),
+        Command::Stats(args) => return stats::run(&args, cli.quiet, now),
     };
     report(outcome, cli.quiet)
 }
