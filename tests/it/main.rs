@@ -32,4 +32,7 @@ mod site;
 mod site_features;
 mod site_kept;
 mod site_model;
+mod stats;
+mod stats_formats;
+mod stats_support;
 mod tag;
