@@ -149,7 +149,11 @@ fn days(page: &mut String, report: &Report) {
 }
 
 fn day_table(page: &mut String, days: &[DayRow]) {
-    page.push_str("<table><thead><tr><th scope=\"col\">Jour</th><th scope=\"col\" class=\"n\">Téléchargements</th></tr></thead><tbody>\n");
+    open_table(
+        page,
+        "Téléchargements par jour",
+        &[("Jour", false), ("Téléchargements", true)],
+    );
     for day in days {
         let _ = writeln!(
             page,
@@ -158,7 +162,26 @@ fn day_table(page: &mut String, days: &[DayRow]) {
             number(day.downloads)
         );
     }
-    page.push_str("</tbody></table>\n");
+    close_table(page);
+}
+
+/// Opens a table in a box of its own, which scrolls sideways on a narrow screen (and can be
+/// scrolled from the keyboard); numeric columns are aligned right.
+fn open_table(page: &mut String, label: &str, columns: &[(&str, bool)]) {
+    let _ = write!(
+        page,
+        r#"<div class="table" role="region" tabindex="0" aria-label="{}"><table><thead><tr>"#,
+        escape_html(label)
+    );
+    for (name, numeric) in columns {
+        let class = if *numeric { r#" class="n""# } else { "" };
+        let _ = write!(page, r#"<th scope="col"{class}>{name}</th>"#);
+    }
+    page.push_str("</tr></thead><tbody>\n");
+}
+
+fn close_table(page: &mut String) {
+    page.push_str("</tbody></table></div>\n");
 }
 
 fn apps(page: &mut String, report: &Report) {
@@ -187,8 +210,16 @@ fn apps(page: &mut String, report: &Report) {
         page,
         r#"<section aria-labelledby="applications"><h2 id="applications">Applications</h2>
 <figure>{chart}<figcaption>Part des téléchargements par application (listes OPAWG).</figcaption></figure>
-<table><thead><tr><th scope="col">Application</th><th scope="col" class="n">Téléchargements</th><th scope="col" class="n">Part</th></tr></thead><tbody>
 "#
+    );
+    open_table(
+        page,
+        "Téléchargements par application",
+        &[
+            ("Application", false),
+            ("Téléchargements", true),
+            ("Part", true),
+        ],
     );
     for app in &report.apps {
         let share = app.downloads as f64 / report.downloads.max(1) as f64;
@@ -200,7 +231,8 @@ fn apps(page: &mut String, report: &Report) {
             percent(share)
         );
     }
-    page.push_str("</tbody></table>\n</section>\n");
+    close_table(page);
+    page.push_str("</section>\n");
 }
 
 /// Our names for what the lists do not name, in French.
@@ -212,11 +244,15 @@ fn app_name(name: &str) -> String {
 }
 
 fn episodes(page: &mut String, report: &Report) {
-    page.push_str(
-        r#"<section aria-labelledby="episodes"><h2 id="episodes">Épisodes</h2>
-<table><thead><tr><th scope="col">Épisode</th><th scope="col">Publié le</th><th scope="col" class="n">Téléchargements</th><th scope="col" class="n">7 premiers jours</th><th scope="col" class="n">30 premiers jours</th></tr></thead><tbody>
-"#,
-    );
+    page.push_str("<section aria-labelledby=\"episodes\"><h2 id=\"episodes\">Épisodes</h2>\n");
+    let columns = [
+        ("Épisode", false),
+        ("Publié le", false),
+        ("Téléchargements", true),
+        ("7 premiers jours", true),
+        ("30 premiers jours", true),
+    ];
+    open_table(page, "Téléchargements par épisode", &columns);
     for e in &report.episodes {
         let _ = writeln!(
             page,
@@ -228,7 +264,7 @@ fn episodes(page: &mut String, report: &Report) {
             number(e.first_30_days)
         );
     }
-    page.push_str("</tbody></table>\n");
+    close_table(page);
     let median = report.median_curve();
     page.push_str("<h3>Les 30 premiers jours de chaque épisode</h3>\n<p>Téléchargements cumulés depuis la publication (trait plein), face à la médiane des épisodes de l’émission (tirets), pour les jours que couvrent les journaux.</p>\n<div class=\"curves\">\n");
     let mut drawn = 0;
@@ -258,7 +294,6 @@ fn episodes(page: &mut String, report: &Report) {
             &label,
             &e.by_day,
             &median[..e.days_covered.min(median.len())],
-            e.days_covered,
             &|v| number(v as u64),
         );
         let _ = writeln!(
@@ -296,9 +331,12 @@ fn excluded(page: &mut String, report: &Report) {
         ("Lignes illisibles", x.unparsed_lines),
     ];
     page.push_str(
-        r#"<section aria-labelledby="ecartes"><h2 id="ecartes">Ce qui n’est pas compté</h2>
-<table><thead><tr><th scope="col">Écarté</th><th scope="col" class="n">Nombre</th></tr></thead><tbody>
-"#,
+        "<section aria-labelledby=\"ecartes\"><h2 id=\"ecartes\">Ce qui n’est pas compté</h2>\n",
+    );
+    open_table(
+        page,
+        "Requêtes et téléchargements écartés",
+        &[("Écarté", false), ("Nombre", true)],
     );
     for (what, n) in rows {
         let _ = writeln!(
@@ -307,8 +345,9 @@ fn excluded(page: &mut String, report: &Report) {
             number(n)
         );
     }
+    close_table(page);
     page.push_str(
-        "</tbody></table>\n<p>Un téléchargement, c’est un auditeur (une adresse IP — un réseau /64 en IPv6 — et un User-Agent) qui reçoit, en 24 heures depuis sa première requête pour l’épisode, au moins l’étiquette ID3 et une minute d’audio de son MP3, ou le fichier entier s’il dure moins d’une minute. Seules les requêtes GET comptent.</p>\n</section>\n",
+        "<p>Un téléchargement, c’est un auditeur (une adresse IP — un réseau /64 en IPv6 — et un User-Agent) qui reçoit, en 24 heures depuis sa première requête pour l’épisode, au moins l’étiquette ID3 et une minute d’audio de son MP3, ou le fichier entier s’il dure moins d’une minute. Seules les requêtes GET comptent.</p>\n</section>\n",
     );
 }
 

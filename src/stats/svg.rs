@@ -131,33 +131,34 @@ pub fn shares(label: &Label, rows: &[(String, u64)], percent: &dyn Fn(f64) -> St
     out
 }
 
-/// An episode's downloads, added up day after day since publication, against the show's
-/// median (dashed).
+/// An episode's downloads, added up day after day since publication (`episode[d]`: the
+/// downloads of day `d`), against the show's median of the same sums (dashed); both start
+/// from nothing at publication.
 pub fn curve(
     label: &Label,
     episode: &[u64],
     median: &[f64],
-    days: usize,
     number: &dyn Fn(f64) -> String,
 ) -> String {
     let (width, height) = (340.0, 170.0);
     let mut out = String::new();
     open(&mut out, label, width as u32, height as u32);
-    let cumulative: Vec<f64> = episode
-        .iter()
-        .scan(0u64, |sum, n| {
+    let cumulative: Vec<f64> = std::iter::once(0.0)
+        .chain(episode.iter().scan(0u64, |sum, n| {
             *sum += n;
             Some(*sum as f64)
-        })
+        }))
         .collect();
+    let median: Vec<f64> = std::iter::once(0.0).chain(median.iter().copied()).collect();
     let max = cumulative
         .iter()
-        .chain(median)
+        .chain(&median)
         .fold(0.0f64, |m, v| m.max(*v));
     let (top, step) = scale(max);
     grid(&mut out, top, step, width, height, number);
     let plot = height - TOP - BOTTOM;
-    let x_of = |d: usize| LEFT + (width - LEFT - 8.0) * d as f64 / (days.max(2) - 1) as f64;
+    let days = episode.len().max(1);
+    let x_of = |d: usize| LEFT + 8.0 + (width - LEFT - 24.0) * d as f64 / days as f64;
     let y_of = |v: f64| TOP + plot * (1.0 - v / top);
     let line = |values: &[f64], class: &str| {
         let points: Vec<String> = values
@@ -170,15 +171,16 @@ pub fn curve(
             points.join(" ")
         )
     };
-    out.push_str(&line(median, "median"));
+    out.push_str(&line(&median, "median"));
     out.push_str(&line(&cumulative, "line"));
-    for d in [0, days / 2, days.saturating_sub(1)] {
+    let mut ticks = vec![0, days / 2, days];
+    ticks.dedup();
+    for d in ticks {
         let _ = write!(
             out,
-            r#"<text class="axis" x="{:.1}" y="{:.1}" text-anchor="middle">J{}</text>"#,
+            r#"<text class="axis" x="{:.1}" y="{:.1}" text-anchor="middle">J{d}</text>"#,
             x_of(d),
             height - 8.0,
-            d + 1
         );
     }
     out.push_str("</svg>");
@@ -215,7 +217,9 @@ mod tests {
             format!("{s}")
         });
         assert!(svg.contains(">0.75<") && svg.contains(">0.25<"), "{svg}");
-        let svg = curve(&label, &[1, 2, 3], &[1.0, 1.5, 2.0], 3, &n);
+        let svg = curve(&label, &[1, 2, 3], &[1.0, 1.5, 2.0], &n);
         assert_eq!(svg.matches("<polyline").count(), 2);
+        // From nothing at publication to 6 after three days.
+        assert_eq!(svg.matches(',').count(), 2 * 4, "{svg}");
     }
 }

@@ -33,6 +33,7 @@ mod site_features;
 mod site_kept;
 mod site_model;
 mod stats;
+mod stats_browser;
 mod stats_formats;
 mod stats_support;
 mod tag;

@@ -17,6 +17,17 @@ pub fn scenario(p: &Podcast) -> Vec<Req> {
     let app = |name: &str| example("apps", name);
     let apple = app("Apple Podcasts");
     let mut r = vec![
+        // The feed, read before the episode is out: the logs cover its first hour.
+        Req {
+            path: "/podcast/feed.xml".into(),
+            ..Req::get(
+                PUBLISHED - 3600,
+                "192.0.2.10",
+                LONG,
+                9000,
+                &app("AntennaPod"),
+            )
+        },
         // A listener on AntennaPod: the whole file. One download.
         Req::get(T0, "192.0.2.10", LONG, full, &app("AntennaPod")),
         // Apple Podcasts in two ranges that add up to the threshold exactly. One download.
@@ -162,7 +173,7 @@ pub fn expected() -> Value {
         },
         "episodes": { LONG: [18, 18, 18], SHORT: [1, 0, 0] },
         "days": { "2026-11-10": 18, "2026-11-11": 1 },
-        "requests": { "other_files": 1, "other_methods": 1, "other_statuses": 1, "outside_period": 0 }
+        "requests": { "other_files": 2, "other_methods": 1, "other_statuses": 1, "outside_period": 0 }
     })
 }
 
