@@ -14,7 +14,7 @@ use std::hash::BuildHasher;
 use std::sync::LazyLock;
 
 use hashbrown::HashTable;
-use regex::bytes::RegexSet;
+use regex::bytes::Regex;
 
 /// The lists, in the order they are read.
 const LISTS: [(&str, &str); 4] = [
@@ -80,8 +80,8 @@ pub enum BotReason {
 pub struct Agents {
     names: Vec<String>,
     kinds: Vec<Kind>,
-    /// Each list's patterns, and the id of its first entry.
-    sets: Vec<(RegexSet, AgentId)>,
+    /// Each list's patterns in order, and the id of its first entry.
+    lists: Vec<(Vec<Regex>, AgentId)>,
     /// Our three agents: [`Agents::UNKNOWN`], [`Agents::MALFORMED`], [`Agents::SAYS_BOT`].
     ours: [AgentId; 3],
 }
@@ -114,14 +114,20 @@ impl Agents {
         let mut agents = Agents {
             names: Vec::new(),
             kinds: Vec::new(),
-            sets: Vec::new(),
+            lists: Vec::new(),
             ours: [0; 3],
         };
         for (file, json) in LISTS {
             let list: List = serde_json::from_str(json)
                 .unwrap_or_else(|e| panic!("the embedded OPAWG {file}.json is invalid: {e}"));
             let first = agents.next_id();
-            let set = RegexSet::new(list.entries.iter().map(|e| &e.pattern))
+            // One regex per entry, tried in order: a set would say which patterns match, but
+            // finding all of them takes milliseconds a User-Agent, and only the first counts.
+            let patterns = list
+                .entries
+                .iter()
+                .map(|e| Regex::new(&e.pattern))
+                .collect::<Result<Vec<_>, _>>()
                 .unwrap_or_else(|e| panic!("a pattern of the embedded {file}.json: {e}"));
             for entry in list.entries {
                 let kind = match (file, entry.category.as_deref()) {
@@ -133,7 +139,7 @@ impl Agents {
                 };
                 agents.push(entry.name, kind);
             }
-            agents.sets.push((set, first));
+            agents.lists.push((patterns, first));
         }
         let first = agents.next_id();
         agents.ours = [first, first + 1, first + 2];
@@ -175,9 +181,8 @@ impl Agents {
         if trimmed.is_empty() || trimmed == b"-" || !trimmed.iter().any(u8::is_ascii_alphabetic) {
             return self.ours[1];
         }
-        for (set, first) in &self.sets {
-            // A set reports its matches in pattern order: the first is the list's first entry.
-            if let Some(index) = set.matches(trimmed).iter().next() {
+        for (patterns, first) in &self.lists {
+            if let Some(index) = patterns.iter().position(|p| p.is_match(trimmed)) {
                 return first + AgentId::try_from(index).expect("in range");
             }
         }
@@ -199,11 +204,12 @@ pub fn digest(user_agent: &[u8]) -> u64 {
 const REMEMBERED: usize = 1 << 16;
 
 thread_local! {
-    static SEEN: RefCell<HashTable<(Box<[u8]>, AgentId)>> = const { RefCell::new(HashTable::new()) };
+    /// Digests of User-Agents (which tell them apart, as they tell listeners apart) and agents.
+    static SEEN: RefCell<HashTable<(u64, AgentId)>> = const { RefCell::new(HashTable::new()) };
 }
 
-/// The agent of a User-Agent as logged, whose [`digest`] is `digest`; `decode` turns the
-/// logged form into the one sent (CloudFront percent-encodes it), and runs only the first
+/// The agent of a User-Agent as logged, whose [`digest`] is `digest_of_logged`; `decode` turns
+/// the logged form into the one sent (CloudFront percent-encodes it), and runs only the first
 /// time a thread sees it.
 pub fn agent_of(
     logged: &[u8],
@@ -211,14 +217,14 @@ pub fn agent_of(
     decode: impl Fn(&[u8]) -> Vec<u8>,
 ) -> AgentId {
     SEEN.with_borrow_mut(|seen| {
-        if let Some((_, id)) = seen.find(digest_of_logged, |(ua, _)| **ua == *logged) {
+        if let Some((_, id)) = seen.find(digest_of_logged, |(d, _)| *d == digest_of_logged) {
             return *id;
         }
         if seen.len() >= REMEMBERED {
             seen.clear();
         }
         let id = AGENTS.classify(&decode(logged));
-        seen.insert_unique(digest_of_logged, (logged.into(), id), |(ua, _)| digest(ua));
+        seen.insert_unique(digest_of_logged, (digest_of_logged, id), |(d, _)| *d);
         id
     })
 }

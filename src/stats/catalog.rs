@@ -7,8 +7,6 @@
 //! bytes times 60 s over their exact duration (exact for constant bitrates, the average for
 //! variable ones).
 
-use std::collections::HashMap;
-
 use crate::model::Episode;
 
 /// One episode, for counting.
@@ -35,7 +33,7 @@ pub struct Entry {
 pub struct Catalog {
     pub entries: Vec<Entry>,
     /// `<slug>.mp3` → index in `entries`.
-    by_file: HashMap<Vec<u8>, u32>,
+    by_file: hashbrown::HashMap<Vec<u8>, u32, foldhash::fast::FixedState>,
 }
 
 /// One minute, in milliseconds.

@@ -31,18 +31,38 @@ pub const SLACK: i64 = 3600;
 /// More downloads of one episode from one IP within a window are implausible.
 pub const NOISY_IP: usize = 10;
 /// How often, in log time, closed windows are swept out.
-const SWEEP: i64 = 6 * 3600;
+const SWEEP: i64 = 12 * 3600;
 /// Downloads per episode by the day after publication, for `first 7 days`, `first 30 days`
 /// and the curves of the report.
 pub const AGE_DAYS: usize = 30;
 
-type Hasher = foldhash::fast::FixedState;
+/// The maps' keys are digests already ([`super::scan::digest`]): hashing them again would only
+/// cost time.
+#[derive(Clone, Copy, Debug, Default)]
+struct Digests;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-struct ListenerKey {
-    ip: u128,
-    user_agent: u64,
-    episode: u32,
+#[derive(Clone, Copy, Debug, Default)]
+struct Digest(u64);
+
+impl std::hash::BuildHasher for Digests {
+    type Hasher = Digest;
+    fn build_hasher(&self) -> Digest {
+        Digest(0)
+    }
+}
+
+impl std::hash::Hasher for Digest {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -53,16 +73,11 @@ struct Window {
     reached: bool,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-struct IpKey {
-    ip: u128,
-    episode: u32,
-}
-
 /// The downloads of one episode from one IP, held until it is known whether they are too many.
 #[derive(Debug)]
 struct IpWindow {
     start: i64,
+    episode: u32,
     downloads: Vec<(i64, AgentId)>,
 }
 
@@ -106,8 +121,10 @@ impl Tally {
 pub struct Counter<'a> {
     catalog: &'a Catalog,
     tz: jiff::tz::TimeZone,
-    listeners: hashbrown::HashMap<ListenerKey, Window, Hasher>,
-    ips: hashbrown::HashMap<IpKey, IpWindow, Hasher>,
+    /// By [`Hit::listener`].
+    listeners: hashbrown::HashMap<u64, Window, Digests>,
+    /// By [`Hit::address`].
+    ips: hashbrown::HashMap<u64, IpWindow, Digests>,
     /// The latest time seen.
     now: i64,
     next_sweep: i64,
@@ -119,8 +136,8 @@ impl<'a> Counter<'a> {
         Counter {
             catalog,
             tz,
-            listeners: hashbrown::HashMap::with_hasher(Hasher::default()),
-            ips: hashbrown::HashMap::with_hasher(Hasher::default()),
+            listeners: hashbrown::HashMap::with_hasher(Digests),
+            ips: hashbrown::HashMap::with_hasher(Digests),
             now: i64::MIN,
             next_sweep: i64::MIN,
             tally: Tally {
@@ -140,18 +157,13 @@ impl<'a> Counter<'a> {
                 self.next_sweep = self.now + SWEEP;
             }
         }
-        let key = ListenerKey {
-            ip: hit.ip,
-            user_agent: hit.user_agent,
-            episode: hit.episode,
-        };
         let fresh = Window {
             start: hit.time,
             bytes: 0,
             agent: hit.agent,
             reached: false,
         };
-        let window = match self.listeners.entry(key) {
+        let window = match self.listeners.entry(hit.listener) {
             Entry::Occupied(entry) if hit.time < entry.get().start + WINDOW => entry.into_mut(),
             Entry::Occupied(entry) => {
                 let window = entry.into_mut();
@@ -165,12 +177,12 @@ impl<'a> Counter<'a> {
         if !window.reached && window.bytes >= self.catalog.entries[hit.episode as usize].threshold {
             window.reached = true;
             let (start, agent) = (window.start, window.agent);
-            self.reached(key, start, agent);
+            self.reached(hit, start, agent);
         }
     }
 
     /// A window reached the threshold: a download, unless its agent or its IP says otherwise.
-    fn reached(&mut self, key: ListenerKey, start: i64, agent: AgentId) {
+    fn reached(&mut self, hit: &Hit, start: i64, agent: AgentId) {
         match AGENTS.kind(agent) {
             Kind::Watch => self.tally.watch_duplicates += 1,
             Kind::Bot(reason) => {
@@ -178,27 +190,21 @@ impl<'a> Counter<'a> {
                 self.tally.bot_agents[usize::from(agent)] += 1;
             }
             _ => {
-                let ip = IpKey {
-                    ip: key.ip,
-                    episode: key.episode,
+                let fresh = IpWindow {
+                    start,
+                    episode: hit.episode,
+                    downloads: vec![(start, agent)],
                 };
-                match self.ips.entry(ip) {
+                match self.ips.entry(hit.address) {
                     Entry::Occupied(entry) if (start - entry.get().start).abs() < WINDOW => {
                         entry.into_mut().downloads.push((start, agent));
                     }
                     Entry::Occupied(mut entry) => {
-                        let fresh = IpWindow {
-                            start,
-                            downloads: vec![(start, agent)],
-                        };
                         let closed = std::mem::replace(entry.get_mut(), fresh);
-                        self.settle(ip.episode, closed);
+                        self.settle(closed);
                     }
                     Entry::Vacant(entry) => {
-                        entry.insert(IpWindow {
-                            start,
-                            downloads: vec![(start, agent)],
-                        });
+                        entry.insert(fresh);
                     }
                 }
             }
@@ -206,18 +212,18 @@ impl<'a> Counter<'a> {
     }
 
     /// The downloads of a closed IP window: counted, or all bots when there are too many.
-    fn settle(&mut self, episode: u32, window: IpWindow) {
+    fn settle(&mut self, window: IpWindow) {
         if window.downloads.len() > NOISY_IP {
             self.tally.noisy += window.downloads.len() as u64;
             self.tally.noisy_windows += 1;
             return;
         }
-        let entry = &self.catalog.entries[episode as usize];
+        let entry = &self.catalog.entries[window.episode as usize];
         let tally = &mut self.tally;
         for (start, agent) in window.downloads {
             tally.downloads += 1;
             tally.agents[usize::from(agent)] += 1;
-            let episode = &mut tally.episodes[episode as usize];
+            let episode = &mut tally.episodes[window.episode as usize];
             episode.downloads += 1;
             let age = (start - entry.published).div_euclid(WINDOW);
             if let Ok(age) = usize::try_from(age)
@@ -242,7 +248,7 @@ impl<'a> Counter<'a> {
         });
         // A listener's window opened up to a day after the IP window's start may still reach
         // the threshold up to a day later.
-        let closed: Vec<IpKey> = self
+        let closed: Vec<u64> = self
             .ips
             .iter()
             .filter(|(_, w)| w.start + 2 * WINDOW <= horizon)
@@ -250,7 +256,7 @@ impl<'a> Counter<'a> {
             .collect();
         for key in closed {
             if let Some(window) = self.ips.remove(&key) {
-                self.settle(key.episode, window);
+                self.settle(window);
             }
         }
     }

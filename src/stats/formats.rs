@@ -180,22 +180,11 @@ fn combined<'a>(line: &'a [u8], clock: &mut Clock) -> Option<Request<'a>> {
     let mut c = Cursor::new(line);
     let ip = c.word()?;
     let time = clock.clf(c.bracketed()?)?;
-    let (method, path) = request_line(c.quoted()?);
+    let request = request_line(c.quoted()?);
     let status = status(c.word()?)?;
     let bytes = number(c.word()?)?;
     let _referer = c.quoted()?;
-    let user_agent = c.quoted()?;
-    Some(Request {
-        time,
-        ip,
-        method,
-        path,
-        status,
-        bytes,
-        probe: small_partial(status, bytes),
-        user_agent,
-        encoded: false,
-    })
+    Some(logged(time, ip, request, (status, bytes), c.quoted()?))
 }
 
 fn s3<'a>(line: &'a [u8], clock: &mut Clock) -> Option<Request<'a>> {
@@ -204,17 +193,31 @@ fn s3<'a>(line: &'a [u8], clock: &mut Clock) -> Option<Request<'a>> {
     let time = clock.clf(c.bracketed()?)?;
     let ip = c.word()?;
     let (_requester, _id, _operation, key) = (c.word()?, c.word()?, c.word()?, c.word()?);
-    let (method, mut path) = request_line(c.quoted()?);
-    if path.is_empty() {
-        path = key;
-    }
+    let (method, path) = request_line(c.quoted()?);
+    let path = if path.is_empty() { key } else { path };
     let status = status(c.word()?)?;
     let _error = c.word()?;
     let bytes = number(c.word()?)?;
     let (_size, _total, _turnaround) = (c.word()?, c.word()?, c.word()?);
     let _referer = c.quoted()?;
-    let user_agent = c.quoted()?;
-    Some(Request {
+    Some(logged(
+        time,
+        ip,
+        (method, path),
+        (status, bytes),
+        c.quoted()?,
+    ))
+}
+
+/// A request of a log that does not write the range asked for (combined, S3).
+fn logged<'a>(
+    time: i64,
+    ip: &'a [u8],
+    (method, path): (&'a [u8], &'a [u8]),
+    (status, bytes): (u16, u64),
+    user_agent: &'a [u8],
+) -> Request<'a> {
+    Request {
         time,
         ip,
         method,
@@ -224,7 +227,7 @@ fn s3<'a>(line: &'a [u8], clock: &mut Clock) -> Option<Request<'a>> {
         probe: small_partial(status, bytes),
         user_agent,
         encoded: false,
-    })
+    }
 }
 
 fn cloudfront<'a>(line: &'a [u8], columns: &Columns) -> Option<Request<'a>> {

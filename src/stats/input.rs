@@ -5,7 +5,7 @@
 //! reader, whatever the size of the logs.
 
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use flate2::read::MultiGzDecoder;
@@ -74,12 +74,15 @@ pub fn head(path: &Path) -> io::Result<Vec<u8>> {
     Ok(head)
 }
 
-/// A log's bytes, decompressed when it starts like gzip.
+/// A log's bytes, decompressed when it starts like gzip. A plain file is read straight into
+/// the blocks, with no buffer between.
 pub fn open(path: &Path) -> io::Result<Box<dyn Read + Send>> {
-    let mut file = BufReader::with_capacity(BLOCK, File::open(path)?);
-    let gzip = io::BufRead::fill_buf(&mut file)?.starts_with(&[0x1f, 0x8b]);
-    Ok(match gzip {
-        true => Box::new(MultiGzDecoder::new(file)),
+    let mut file = File::open(path)?;
+    let mut magic = Vec::with_capacity(2);
+    (&mut file).take(2).read_to_end(&mut magic)?;
+    file.seek(SeekFrom::Start(0))?;
+    Ok(match magic == [0x1f, 0x8b] {
+        true => Box::new(MultiGzDecoder::new(BufReader::with_capacity(BLOCK, file))),
         false => Box::new(file),
     })
 }
@@ -103,8 +106,11 @@ impl Blocks {
     pub fn next_block(&mut self) -> io::Result<Option<Vec<u8>>> {
         let mut block = std::mem::take(&mut self.carry);
         loop {
-            let want = (BLOCK.saturating_sub(block.len())).max(BLOCK / 4) as u64;
-            let read = (&mut self.reader).take(want).read_to_end(&mut block)?;
+            let want = (BLOCK.saturating_sub(block.len())).max(BLOCK / 4);
+            block.reserve(want);
+            let read = (&mut self.reader)
+                .take(want as u64)
+                .read_to_end(&mut block)?;
             if read == 0 {
                 return Ok((!block.is_empty()).then_some(block));
             }

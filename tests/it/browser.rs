@@ -17,7 +17,7 @@ use super::serve_support::Server;
 const DEADLINE: Duration = Duration::from_secs(240);
 
 /// The npm packages the script imports, present in `tests/js/node_modules`.
-pub fn node_modules() -> Option<PathBuf> {
+fn node_modules() -> Option<PathBuf> {
     let dir = common::repo().join("tests/js/node_modules");
     let missing: Vec<&str> = ["playwright-core", "axe-core"]
         .into_iter()
@@ -39,6 +39,19 @@ pub fn node_modules() -> Option<PathBuf> {
     }
 }
 
+/// Node and Chromium, with the npm packages installed; `None` (the test returns) when one is
+/// missing, under plain `cargo test`.
+pub fn tools() -> Option<(PathBuf, PathBuf)> {
+    let (Some(node), Some(chromium), Some(_)) = (
+        common::tool("node"),
+        common::tool("chromium"),
+        node_modules(),
+    ) else {
+        return None;
+    };
+    Some((node, chromium))
+}
+
 /// Adds app links to a podcast, for the subscribe block.
 fn add_app_links(root: &Path) {
     let yaml = std::fs::read_to_string(root.join("podcast.yaml")).unwrap();
@@ -48,11 +61,7 @@ fn add_app_links(root: &Path) {
 
 #[test]
 fn the_site_works_in_a_real_browser_and_axe_finds_no_violation() {
-    let (Some(node), Some(chromium), Some(_)) = (
-        common::tool("node"),
-        common::tool("chromium"),
-        node_modules(),
-    ) else {
+    let Some((node, chromium)) = tools() else {
         return;
     };
     let (dir, root) = common::repo_podcast();

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::stats_support::{Format, LONG, PUBLISHED, Podcast, Req, SHORT, example};
+use super::stats_support::{Format, LONG, PUBLISHED, Podcast, Req, SHORT, example, log};
 
 /// An hour after the long episode's publication.
 const T0: i64 = PUBLISHED + 3600;
@@ -149,7 +149,7 @@ pub fn scenario(p: &Podcast) -> Vec<Req> {
 
 /// The scenario's log in a format, with a line that is no request as its second line.
 pub fn scenario_log(p: &Podcast, format: Format) -> String {
-    let log = format.log(&scenario(p));
+    let log = log(format, &scenario(p));
     let header = if format == Format::Cloudfront { 3 } else { 1 };
     let mut lines: Vec<&str> = log.lines().collect();
     lines.insert(header, "this is not a log line");
@@ -286,8 +286,8 @@ fn a_rotated_set_with_a_gzip_file_counts_as_one_log() {
     gz.write_all(scenario_log_of(old).as_bytes()).unwrap();
     let oldest = p.root.join("access.log.2.gz");
     std::fs::write(&oldest, gz.finish().unwrap()).unwrap();
-    let middle = write(&p.root, "access.log.1", &Format::Combined.log(middle));
-    let newest = write(&p.root, "access.log", &Format::Combined.log(new));
+    let middle = write(&p.root, "access.log.1", &log(Format::Combined, middle));
+    let newest = write(&p.root, "access.log", &log(Format::Combined, new));
     let (code, report, stderr) = p.stats(&[&newest, &oldest, &middle], &[]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(figures(&report), expected());
@@ -295,7 +295,7 @@ fn a_rotated_set_with_a_gzip_file_counts_as_one_log() {
 
 /// The combined log of some requests, with the scenario's line that is no request.
 fn scenario_log_of(requests: &[Req]) -> String {
-    let log = Format::Combined.log(requests);
+    let log = log(Format::Combined, requests);
     let (first, rest) = log.split_once('\n').unwrap();
     format!("{first}\nthis is not a log line\n{rest}")
 }
@@ -332,7 +332,7 @@ fn since_and_until_keep_the_days_asked_for() {
 #[test]
 fn lines_that_do_not_parse_are_counted_and_the_first_shown() {
     let p = Podcast::new();
-    let good = Format::Combined.log(&scenario(&p));
+    let good = log(Format::Combined, &scenario(&p));
     let mut text = String::new();
     for (i, line) in good.lines().enumerate() {
         text.push_str(line);
@@ -359,7 +359,7 @@ fn lines_that_do_not_parse_are_counted_and_the_first_shown() {
 #[test]
 fn a_log_of_another_format_says_which_and_counts_nothing() {
     let p = Podcast::new();
-    let cloudfront = write(&p.root, "cf.log", &Format::Cloudfront.log(&scenario(&p)));
+    let cloudfront = write(&p.root, "cf.log", &log(Format::Cloudfront, &scenario(&p)));
     let (code, report, stderr) = p.stats(&[&cloudfront], &[]);
     assert_eq!(code, 1, "{stderr}");
     assert_eq!(report, Value::Null, "no report is written");

@@ -6,18 +6,13 @@
 //! Needs `node`, `chromium` and `npm ci --prefix tests/js`; plain `cargo test` skips without
 //! them, `CARNETS_CONFORMANCE=1` (scripts/test.sh) fails.
 
-use super::browser::{node_modules, run_script, screenshots};
-use super::common;
+use super::browser::{run_script, screenshots, tools};
 use super::stats::scenario_log;
 use super::stats_support::{Format, Podcast};
 
 #[test]
 fn the_html_report_reads_offline_in_a_real_browser_and_axe_finds_no_violation() {
-    let (Some(node), Some(chromium), Some(_)) = (
-        common::tool("node"),
-        common::tool("chromium"),
-        node_modules(),
-    ) else {
+    let Some((node, chromium)) = tools() else {
         return;
     };
     let p = Podcast::new();

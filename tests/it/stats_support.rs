@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+pub use carnets::stats::Format;
+
 use super::common;
 
 /// The long episode's slug (70.2 s of 8 kb/s CBR), and the short one's (5.7 s).
@@ -177,90 +179,73 @@ impl Req {
     }
 }
 
-/// The log formats, as the tests write them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Combined,
-    S3,
-    Cloudfront,
+/// The lines of a log holding `requests`, in order (with CloudFront's header lines).
+pub fn log(format: Format, requests: &[Req]) -> String {
+    let mut out = String::new();
+    if format == Format::Cloudfront {
+        out.push_str("#Version: 1.0\n#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type x-edge-request-id x-host-header cs-protocol cs-bytes time-taken x-forwarded-for ssl-protocol ssl-cipher x-edge-response-result-type cs-protocol-version fle-status fle-encrypted-fields c-port time-to-first-byte x-edge-detailed-result-type sc-content-type sc-content-len sc-range-start sc-range-end\n");
+    }
+    for r in requests {
+        out.push_str(&line(format, r));
+        out.push('\n');
+    }
+    out
 }
 
-impl Format {
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Combined => "combined",
-            Format::S3 => "s3",
-            Format::Cloudfront => "cloudfront",
-        }
-    }
-
-    /// The lines of a log holding `requests`, in order (with CloudFront's header lines).
-    pub fn log(self, requests: &[Req]) -> String {
-        let mut out = String::new();
-        if self == Format::Cloudfront {
-            out.push_str("#Version: 1.0\n#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) cs-uri-query cs(Cookie) x-edge-result-type x-edge-request-id x-host-header cs-protocol cs-bytes time-taken x-forwarded-for ssl-protocol ssl-cipher x-edge-response-result-type cs-protocol-version fle-status fle-encrypted-fields c-port time-to-first-byte x-edge-detailed-result-type sc-content-type sc-content-len sc-range-start sc-range-end\n");
-        }
-        for r in requests {
-            out.push_str(&self.line(r));
-            out.push('\n');
-        }
-        out
-    }
-
-    pub fn line(self, r: &Req) -> String {
-        let t = jiff::Timestamp::from_second(r.time).unwrap();
-        match self {
-            Format::Combined => format!(
-                r#"{} - - [{}] "{} {} HTTP/1.1" {} {} "-" "{}""#,
+/// One request as a line of a log.
+pub fn line(format: Format, r: &Req) -> String {
+    let t = jiff::Timestamp::from_second(r.time).unwrap();
+    match format {
+        Format::Combined => format!(
+            r#"{} - - [{}] "{} {} HTTP/1.1" {} {} "-" "{}""#,
+            r.ip,
+            t.to_zoned(jiff::tz::TimeZone::get("Europe/Paris").unwrap())
+                .strftime("%d/%b/%Y:%H:%M:%S %z"),
+            r.method,
+            r.path,
+            r.status,
+            r.bytes,
+            r.user_agent
+        ),
+        Format::S3 => format!(
+            r#"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be podcast [{}] {} - 3E57427F3EXAMPLE REST.{}.OBJECT {} "{} {}?x-id=GetObject HTTP/1.1" {} - {} 70200 12 3 "-" "{}" - s9lzHYrFp76ZVxRcpX9= SigV4 ECDHE-RSA-AES128-GCM-SHA256 AuthHeader podcast.s3.eu-west-3.amazonaws.com TLSv1.3 - -"#,
+            t.strftime("%d/%b/%Y:%H:%M:%S +0000"),
+            r.ip,
+            r.method,
+            r.path.trim_start_matches('/'),
+            r.method,
+            r.path,
+            r.status,
+            if r.bytes == 0 {
+                "-".to_string()
+            } else {
+                r.bytes.to_string()
+            },
+            r.user_agent
+        ),
+        Format::Cloudfront => {
+            let (start, end) = r
+                .range
+                .map_or(("-".to_string(), "-".to_string()), |(s, e)| {
+                    (s.to_string(), e.to_string())
+                });
+            let encoded = r
+                .user_agent
+                .replace('%', "%25")
+                .replace(' ', "%20")
+                .replace('"', "%22");
+            // sc-bytes counts the response's headers too.
+            format!(
+                "{}\tCDG50-P1\t{}\t{}\t{}\td111111abcdef8.cloudfront.net\t{}\t{}\t-\t{}\t-\t-\tHit\tid\tmedia.example.fr\thttps\t180\t0.002\t-\tTLSv1.3\tTLS_AES_128_GCM_SHA256\tHit\tHTTP/2.0\t-\t-\t51234\t0.001\tHit\taudio/mpeg\t{}\t{start}\t{end}",
+                t.strftime("%Y-%m-%d\t%H:%M:%S"),
+                r.bytes + 320,
                 r.ip,
-                t.to_zoned(jiff::tz::TimeZone::get("Europe/Paris").unwrap())
-                    .strftime("%d/%b/%Y:%H:%M:%S %z"),
                 r.method,
                 r.path,
                 r.status,
-                r.bytes,
-                r.user_agent
-            ),
-            Format::S3 => format!(
-                r#"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be podcast [{}] {} - 3E57427F3EXAMPLE REST.{}.OBJECT {} "{} {}?x-id=GetObject HTTP/1.1" {} - {} 70200 12 3 "-" "{}" - s9lzHYrFp76ZVxRcpX9= SigV4 ECDHE-RSA-AES128-GCM-SHA256 AuthHeader podcast.s3.eu-west-3.amazonaws.com TLSv1.3 - -"#,
-                t.strftime("%d/%b/%Y:%H:%M:%S +0000"),
-                r.ip,
-                r.method,
-                r.path.trim_start_matches('/'),
-                r.method,
-                r.path,
-                r.status,
-                if r.bytes == 0 {
-                    "-".to_string()
-                } else {
-                    r.bytes.to_string()
-                },
-                r.user_agent
-            ),
-            Format::Cloudfront => {
-                let (start, end) = r
-                    .range
-                    .map_or(("-".to_string(), "-".to_string()), |(s, e)| {
-                        (s.to_string(), e.to_string())
-                    });
-                let encoded = r
-                    .user_agent
-                    .replace('%', "%25")
-                    .replace(' ', "%20")
-                    .replace('"', "%22");
-                // sc-bytes counts the response's headers too.
-                format!(
-                    "{}\tCDG50-P1\t{}\t{}\t{}\td111111abcdef8.cloudfront.net\t{}\t{}\t-\t{}\t-\t-\tHit\tid\tmedia.example.fr\thttps\t180\t0.002\t-\tTLSv1.3\tTLS_AES_128_GCM_SHA256\tHit\tHTTP/2.0\t-\t-\t51234\t0.001\tHit\taudio/mpeg\t{}\t{start}\t{end}",
-                    t.strftime("%Y-%m-%d\t%H:%M:%S"),
-                    r.bytes + 320,
-                    r.ip,
-                    r.method,
-                    r.path,
-                    r.status,
-                    encoded,
-                    r.bytes
-                )
-            }
+                encoded,
+                r.bytes
+            )
         }
     }
 }

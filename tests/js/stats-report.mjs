@@ -7,19 +7,17 @@
 // for anything but itself (it must read offline), logs a console error, runs a script,
 // shows a chart without marks or with no size, scrolls sideways at 360 px, or when axe-core
 // finds a violation, in light and dark. Saves screenshots at 1280 and 360 px.
-import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { axeViolations } from "./axe.mjs";
 
 const [report, shots, executablePath] = process.argv.slice(2);
 if (!report || !shots || !executablePath) {
   console.error("usage: node stats-report.mjs REPORT.html SCREENSHOT_DIR CHROMIUM");
   process.exit(2);
 }
-const require = createRequire(import.meta.url);
-const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const url = pathToFileURL(path.resolve(report)).href;
 
 fs.mkdirSync(shots, { recursive: true });
@@ -76,14 +74,9 @@ try {
   await page.screenshot({ path: path.join(shots, "stats-1280.png"), fullPage: true });
 
   step = "axe";
-  await page.addScriptTag({ content: axeSource });
-  for (const colorScheme of ["light", "dark"]) {
-    await page.emulateMedia({ colorScheme });
-    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-    const found = result.violations.map((v) =>
-      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary.replace(/\n/g, " ")}`).join("\n    ")}`);
-    check(found.length === 0, `axe (${colorScheme}) found violations:\n  ${found.join("\n  ")}`);
-  }
+  const found = await axeViolations(page);
+  check(found.length === 0, `axe found violations:\n  ${found.join("\n  ")}`);
+  await page.emulateMedia({ colorScheme: "dark" });
   await page.screenshot({ path: path.join(shots, "stats-1280-dark.png"), fullPage: true });
 
   step = "360 px";
