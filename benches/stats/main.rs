@@ -92,8 +92,8 @@ fn main() {
         measure::machine()
     );
     println!();
-    println!("| measure | lines/s | seconds | vs `wc -l` | vs `awk '$9 == 200'` |");
-    println!("|---|---|---|---|---|");
+    println!("| measure | lines/s | seconds | CPU seconds | vs `wc -l` | vs `awk '$9 == 200'` |");
+    println!("|---|---|---|---|---|---|");
     for (name, samples) in [
         ("`wc -l`", &wc),
         ("`awk '$9 == 200'`", &awk),
@@ -101,9 +101,10 @@ fn main() {
         ("carnets stats, all cores", &all),
     ] {
         println!(
-            "| {name} | {:.2} M | {:.3} | {:.2} | {:.2} |",
+            "| {name} | {:.2} M | {:.3} | {:.3} | {:.2} | {:.2} |",
             rate(samples) / 1e6,
             median(samples),
+            measure::median_cpu(samples),
             rate(samples) / rate(&wc),
             rate(samples) / rate(&awk)
         );

@@ -111,6 +111,27 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// The figures of two shares of the listeners, added up.
+    pub fn add(mut self, other: Tally) -> Tally {
+        let sum = |a: &mut [u64], b: &[u64]| a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
+        self.downloads += other.downloads;
+        for (a, b) in self.episodes.iter_mut().zip(&other.episodes) {
+            a.downloads += b.downloads;
+            sum(&mut a.by_age, &b.by_age);
+        }
+        sum(&mut self.agents, &other.agents);
+        for (day, n) in other.days {
+            *self.days.entry(day).or_default() += n;
+        }
+        sum(&mut self.bot_agents, &other.bot_agents);
+        sum(&mut self.bots, &other.bots);
+        self.noisy += other.noisy;
+        self.noisy_windows += other.noisy_windows;
+        self.watch_duplicates += other.watch_duplicates;
+        self.under_threshold += other.under_threshold;
+        self
+    }
+
     /// Every download left out as a bot.
     pub fn bots_total(&self) -> u64 {
         self.bots.iter().sum::<u64>() + self.noisy

@@ -57,13 +57,21 @@ pub fn run(
         catalog: &catalog,
         period,
     };
-    let mut counter = Counter::new(&catalog, show.timezone.clone());
+    // The count is shared out by address: all the listeners of an address (and its noisy-IP
+    // window) are in one share, so the shares count apart, in parallel, and add up.
+    let mut shares: Vec<Counter> = (0..rayon::current_num_threads())
+        .map(|_| Counter::new(&catalog, show.timezone.clone()))
+        .collect();
     let mut seen = Seen::default();
     for log in &logs {
-        count_log(log, &scanner, &mut counter, &mut seen)
+        count_log(log, &scanner, &mut shares, &mut seen)
             .map_err(|e| Diagnostics::from(input::unreadable(&log.path, &e)))?;
     }
-    let tally = counter.finish();
+    let tally = shares
+        .into_par_iter()
+        .map(Counter::finish)
+        .reduce_with(count::Tally::add)
+        .unwrap_or_default();
     if seen.counts.parsed == 0 {
         return Err(Diagnostics::from(nothing_parses(options, &seen)));
     }
@@ -100,11 +108,12 @@ struct Seen {
 }
 
 /// Blocks read, then scanned, then counted, at once: while the blocks of one batch are
-/// scanned in parallel, the next batch is read and the hits of the last one are counted.
+/// scanned in parallel, the next batch is read and the hits of the last one are counted, by
+/// every share in parallel.
 fn count_log(
     log: &input::Log,
     scanner: &Scanner,
-    counter: &mut Counter,
+    shares: &mut [Counter],
     seen: &mut Seen,
 ) -> std::io::Result<()> {
     let batch = 2 * rayon::current_num_threads();
@@ -128,10 +137,14 @@ fn count_log(
                 )
             },
             || {
-                for s in scanned.drain(..) {
-                    for hit in &s.hits {
-                        counter.add(hit);
+                let n = shares.len() as u64;
+                shares.par_iter_mut().enumerate().for_each(|(i, share)| {
+                    let hits = scanned.iter().flat_map(|s| &s.hits);
+                    for hit in hits.filter(|hit| hit.address % n == i as u64) {
+                        share.add(hit);
                     }
+                });
+                for s in scanned.drain(..) {
                     seen.counts += s.counts;
                 }
             },
