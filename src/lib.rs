@@ -1,7 +1,7 @@
 //! carnets publishes a podcast from a folder: episode folders in, tagged MP3s, a podcast RSS
 //! feed and an HTML archive out.
 //!
-//! The commands (`cmd/`, one file each: `build`, `check`, `new`, `init`, `serve`) call the
+//! The commands (`cmd/`, one file each: `build`, `check`, `new`, `init`, `serve`, `stats`) call the
 //! library; a build is the stages of [`build`], one call each, data flowing one way:
 //!
 //! - `show/` reads the podcast folder (`podcast.yaml`, `episodes/`, `carnets.lock`) into the
@@ -11,6 +11,7 @@
 //!   transcripts, as values;
 //! - `output/` is the only code that writes the output: staging, atomic swap, and everything
 //!   that spares work (the cache, the stamp, the manifest of kept pages);
+//! - `stats/` counts the episodes' downloads in the host's access logs (`carnets stats`);
 //! - `serve/` is the preview server; `util/` what every stage shares (diagnostics, paths,
 //!   progress, trace, HTML and text escaping).
 

@@ -7,9 +7,9 @@
 use std::fmt::Write;
 
 use crate::cli::StatsArgs;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::cli::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
 use crate::stats::{self, report::Report};
-use crate::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
+use crate::util::diag::{Diagnostic, Diagnostics};
 
 /// Runs the command; returns the exit code.
 pub fn run(args: &StatsArgs, quiet: bool, now: jiff::Timestamp) -> u8 {

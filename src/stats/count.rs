@@ -112,7 +112,7 @@ pub struct Tally {
 
 impl Tally {
     /// The figures of two shares of the listeners, added up.
-    pub fn add(mut self, other: Tally) -> Tally {
+    pub fn merged(mut self, other: Tally) -> Tally {
         let sum = |a: &mut [u64], b: &[u64]| a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
         self.downloads += other.downloads;
         for (a, b) in self.episodes.iter_mut().zip(&other.episodes) {

@@ -7,8 +7,8 @@ use std::fmt::Write;
 
 use super::report::{DayRow, Report};
 use super::svg::{self, Label};
-use crate::html::escape_html;
-use crate::site::Locale;
+use crate::render::site::Locale;
+use crate::util::html::escape_html;
 
 const STYLE: &str = include_str!("report.css");
 

@@ -12,7 +12,7 @@ use flate2::read::MultiGzDecoder;
 
 use super::clock::Clock;
 use super::formats::{Format, LineParser};
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::util::diag::{Diagnostic, Diagnostics};
 
 /// Bytes read at a time: a block holds a few thousand lines.
 pub const BLOCK: usize = 1 << 20;

@@ -23,8 +23,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{Episode, Show};
+use crate::util::diag::{Diagnostic, Diagnostics};
 use catalog::Catalog;
 use count::Counter;
 pub use formats::Format;
@@ -70,7 +70,7 @@ pub fn run(
     let tally = shares
         .into_par_iter()
         .map(Counter::finish)
-        .reduce_with(count::Tally::add)
+        .reduce_with(count::Tally::merged)
         .unwrap_or_default();
     if seen.counts.parsed == 0 {
         return Err(Diagnostics::from(nothing_parses(options, &seen)));

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::html::escape_html;
+use crate::util::html::escape_html;
 
 /// A chart's accessible name and description, and an id prefix unique in the page.
 pub struct Label<'a> {
