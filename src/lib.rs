@@ -1,8 +1,8 @@
 //! carnets publishes a podcast from a folder: episode folders in, tagged MP3s, a podcast RSS
 //! feed and an HTML archive out.
 //!
-//! The commands (`cmd/`, one file each: `build`, `check`, `new`, `init`, `serve`, `stats`) call the
-//! library; a build is the stages of [`build`], one call each, data flowing one way:
+//! The commands (`cmd/`, one file each: `build`, `check`, `new`, `init`, `serve`, `stats`)
+//! call the library; a build is the stages of [`build`], one call each, data flowing one way:
 //!
 //! - `show/` reads the podcast folder (`podcast.yaml`, `episodes/`, `carnets.lock`) into the
 //!   domain model (`model/`), every value checked once;

@@ -149,7 +149,11 @@ pub fn scenario(p: &Podcast) -> Vec<Req> {
 
 /// The scenario's log in a format, with a line that is no request as its second line.
 pub fn scenario_log(p: &Podcast, format: Format) -> String {
-    let log = log(format, &scenario(p));
+    with_a_bad_line(&log(format, &scenario(p)), format)
+}
+
+/// A log with a line that is no request after its first request.
+fn with_a_bad_line(log: &str, format: Format) -> String {
     let header = if format == Format::Cloudfront { 3 } else { 1 };
     let mut lines: Vec<&str> = log.lines().collect();
     lines.insert(header, "this is not a log line");
@@ -283,7 +287,8 @@ fn a_rotated_set_with_a_gzip_file_counts_as_one_log() {
     let (old, rest) = requests.split_at(8);
     let (middle, new) = rest.split_at(rest.len() - 3);
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    gz.write_all(scenario_log_of(old).as_bytes()).unwrap();
+    let old = with_a_bad_line(&log(Format::Combined, old), Format::Combined);
+    gz.write_all(old.as_bytes()).unwrap();
     let oldest = p.root.join("access.log.2.gz");
     std::fs::write(&oldest, gz.finish().unwrap()).unwrap();
     let middle = write(&p.root, "access.log.1", &log(Format::Combined, middle));
@@ -291,13 +296,6 @@ fn a_rotated_set_with_a_gzip_file_counts_as_one_log() {
     let (code, report, stderr) = p.stats(&[&newest, &oldest, &middle], &[]);
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(figures(&report), expected());
-}
-
-/// The combined log of some requests, with the scenario's line that is no request.
-fn scenario_log_of(requests: &[Req]) -> String {
-    let log = log(Format::Combined, requests);
-    let (first, rest) = log.split_once('\n').unwrap();
-    format!("{first}\nthis is not a log line\n{rest}")
 }
 
 #[test]
