@@ -41,6 +41,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Build, then publish public/ to s3://, sftp://, webdav:// or file:// (feed last, nothing dangling).
     Deploy(DeployArgs),
+    /// Count the episodes' downloads in the host's access logs, by the IAB v2.3 rules.
+    Stats(StatsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -82,6 +84,32 @@ pub struct DeployArgs {
     /// target that carnets never deployed to.
     #[arg(long)]
     pub allow_deletes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Access logs, plain or gzip-compressed: several files, or a rotated set in any order
+    /// (access.log access.log.1 access.log.2.gz …).
+    #[arg(required = true, value_name = "LOG")]
+    pub logs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub root: RootArg,
+    /// The logs' format: combined (nginx, Apache), s3 (Amazon S3 server access logs) or
+    /// cloudfront (CloudFront standard logs).
+    #[arg(long, value_enum, default_value_t)]
+    pub format: crate::stats::Format,
+    /// Count from this day on (YYYY-MM-DD, in the show's time zone).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<jiff::civil::Date>,
+    /// Count up to this day, included (YYYY-MM-DD, in the show's time zone).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<jiff::civil::Date>,
+    /// Also write the figures as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Also write a one-page report in French, with charts, to this HTML file.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -2,8 +2,8 @@
 //! feed and an HTML archive out.
 //!
 //! The commands (`cmd/`, one file each: `build`, `check`, `new`, `init`, `serve`, `import`,
-//! `deploy`) call the library; a build is the stages of [`build`], one call each, data flowing
-//! one way:
+//! `deploy`, `stats`) call the library; a build is the stages of [`build`], one call each, data
+//! flowing one way:
 //!
 //! - `show/` reads the podcast folder (`podcast.yaml`, `episodes/`, `carnets.lock`) into the
 //!   domain model (`model/`), every value checked once;
@@ -13,7 +13,8 @@
 //! - `output/` is the only code that writes the output: staging, atomic swap, and everything
 //!   that spares work (the cache, the stamp, the manifest of kept pages);
 //! - `import/` takes over a show from its old feed into a podcast folder (`carnets import`),
-//!   `deploy/` puts the output online (`carnets deploy`);
+//!   `deploy/` puts the output online (`carnets deploy`), `stats/` counts the episodes'
+//!   downloads in the host's access logs (`carnets stats`);
 //! - `serve/` is the preview server; `util/` what every stage shares (diagnostics, paths,
 //!   progress, trace, HTML and text escaping).
 
@@ -27,6 +28,7 @@ pub mod output;
 pub mod render;
 pub mod serve;
 pub mod show;
+pub mod stats;
 #[cfg(test)]
 mod testutil;
 pub mod util;
@@ -81,9 +83,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         },
     )?;
     trace.stage("load");
-    let covers = |artwork: &Path| cache.cover(artwork, audio::prepare_cover);
-    let kept = |key, make: &dyn Fn() -> Vec<u8>| cache.fragment_bytes(key, make);
-    let mut files = audio::publish(&loaded.show, &mut loaded.episodes, &covers, &kept)?;
+    let mut files = tag(cache, &mut loaded)?;
     trace.stage("tag");
     let memo = Memo {
         kept: &|path, from| run.kept(path, from),
@@ -127,6 +127,30 @@ pub fn check(root: &Path, now: jiff::Timestamp) -> Result<(Diagnostics, usize), 
     let _ = cache.save_loudness();
     warnings.sort();
     Ok((warnings, episodes.len()))
+}
+
+/// The show and its published episodes as `build` would publish them, each with its
+/// `published_size` (tag and audio): the loading and tagging stages of a build, without
+/// publishing and without writing anything.
+pub fn published(
+    root: &Path,
+    now: jiff::Timestamp,
+) -> Result<(model::Show, Vec<model::Episode>, Diagnostics), Diagnostics> {
+    let cache = SourceCache::open(&root.join(CACHE_DIR));
+    let selection = show::Selection { drafts: false, now };
+    let mut loaded = show::load(root, None, &selection, &sources(&cache), &|_| ())?;
+    tag(&cache, &mut loaded)?;
+    Ok((loaded.show, loaded.episodes, loaded.warnings))
+}
+
+/// The tagging stage, its artwork and the heads of its tags taken from the cache.
+fn tag(
+    cache: &SourceCache,
+    loaded: &mut show::Loaded,
+) -> Result<Vec<output::OutputFile>, Diagnostics> {
+    let covers = |artwork: &Path| cache.cover(artwork, audio::prepare_cover);
+    let kept = |key, make: &dyn Fn() -> Vec<u8>| cache.fragment_bytes(key, make);
+    audio::publish(&loaded.show, &mut loaded.episodes, &covers, &kept)
 }
 
 /// What loading asks of a build, answered from the cache: the MP3s' measures and the notes.

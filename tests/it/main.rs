@@ -49,4 +49,8 @@ mod site;
 mod site_features;
 mod site_kept;
 mod site_model;
+mod stats;
+mod stats_browser;
+mod stats_formats;
+mod stats_support;
 mod tag;
