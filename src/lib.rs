@@ -57,12 +57,8 @@ pub struct BuildOptions {
 /// Builds the podcast of `options.root` into `options.out`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let mut trace = util::trace::Trace::new();
-    let run = match Run::start(
-        &options.root,
-        &options.out,
-        &options.identity(),
-        options.now,
-    )? {
+    let root = &options.root;
+    let run = match Run::start(root, &options.out, &options.identity(), options.now)? {
         Start::Spared(report) => {
             trace.stage("spared");
             return Ok(report);
@@ -70,18 +66,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         Start::Changed(run) => run,
     };
     trace.stage("changed?");
-    let (root, cache) = (&options.root, run.cache());
-    let selection = options.selection();
-    let mut loaded = show::load(
-        root,
-        options.base_url(),
-        &selection,
-        &sources(cache),
-        &|show| {
-            cache.read_fragments();
-            let _ = cache.cover(&show.image.source, audio::prepare_cover);
-        },
-    )?;
+    let cache = run.cache();
+    // While the episodes load: what the last builds made, and the show's artwork for the tags.
+    let meanwhile = |show: &model::Show| {
+        cache.read_fragments();
+        let _ = cache.cover(&show.image.source, audio::prepare_cover);
+    };
+    let (base_url, selection) = (options.base_url.as_deref(), options.selection());
+    let mut loaded = show::load(root, base_url, &selection, &sources(cache), &meanwhile)?;
     trace.stage("load");
     let mut files = tag(cache, &mut loaded)?;
     trace.stage("tag");
@@ -97,7 +89,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     trace.stage("render");
     let lock = loaded
         .lock
-        .map(|lock| (root.join(show::lock::FILE), lock.to_bytes()));
+        .map(|l| (root.join(show::lock::FILE), l.to_bytes()));
     let written = run.finish(files, stamp, lock, &mut trace)?;
     Ok(BuildReport {
         episodes: loaded.episodes.len(),
@@ -177,10 +169,6 @@ impl BuildOptions {
             drafts: self.drafts,
             now: self.now,
         }
-    }
-
-    fn base_url(&self) -> Option<&str> {
-        self.base_url.as_deref()
     }
 
     /// What, besides its inputs, makes this build another one: the output and the options.
