@@ -204,7 +204,22 @@ impl Transfer {
             };
             match joined {
                 Ok(Ok(done)) => self.record(done),
-                Ok(Err(stop)) => return Err(stop),
+                Ok(Err(failed)) => {
+                    // The uploads under way finish, or fail and remove their partial file
+                    // (on a full disk, the room a retry needs), before the deploy stops.
+                    loop {
+                        let joined = tokio::select! {
+                            joined = running.join_next() => joined,
+                            () = &mut *stop => return Err(Stop::Interrupted),
+                        };
+                        match joined {
+                            Some(Ok(Ok(done))) => self.record(done),
+                            Some(Ok(Err(_))) => {}
+                            Some(Err(e)) => std::panic::resume_unwind(e.into_panic()),
+                            None => return Err(failed),
+                        }
+                    }
+                }
                 Err(e) => std::panic::resume_unwind(e.into_panic()),
             }
             if self.saved.elapsed() > CHECKPOINT {

@@ -235,9 +235,9 @@ pub fn untouched(out: &Path, cache: &SourceCache) -> Option<usize> {
 /// The files the last publish wrote into `out`, with how each looked on disk then (what
 /// [`untouched`] checks): the whole output, without walking it.
 pub fn published(out: &Path, cache: &SourceCache) -> io::Result<BTreeMap<String, Identity>> {
-    let manifest: Manifest =
-        serde_json::from_slice(&fs::read(cache.output_file(out, "manifest.json")?)?)
-            .map_err(io::Error::other)?;
+    let bytes = fs::read(cache.output_file(out, MANIFEST)?)?;
+    let manifest: Manifest = decode(&bytes)
+        .ok_or_else(|| io::Error::other(format!("{MANIFEST} is damaged or of an older carnets")))?;
     Ok(manifest
         .files
         .into_iter()
