@@ -8,12 +8,19 @@ cd "$(dirname "$0")/.."
 # util-linux and mount: the fault-injection tests mount a small tmpfs in a private namespace
 # (unshare, mount) and drop root's file-permission bypass (setpriv).
 # hugo and GNU time: `cargo test --all-targets` also runs the benchmark harness, at N = 10.
-# nginx plays the old host of `carnets import`, gpodder (its `gpo`) the podcast app that moves
-# (and subscribes to a feed with every element carnets writes).
-debian_packages=(ffmpeg lame espeak-ng sox chromium util-linux mount hugo time nginx gpodder)
+# nginx plays the old host of `carnets import`, and serves every deploy target; gpodder (its
+# `gpo`) is the podcast app that moves and that downloads what was deployed.
+# The deploy tests' servers: openssh-server (an SFTP host), nginx with its WebDAV module (a
+# WebDAV server, and HTTPS in front of every target), openssl (their throwaway certificates),
+# curl (to ask the S3 server), rsync (the deploy benchmark's baseline); nsenter comes with
+# util-linux.
+debian_packages=(ffmpeg lame espeak-ng sox chromium util-linux mount hugo time
+    openssh-server openssh-client nginx libnginx-mod-http-dav-ext openssl curl gpodder rsync)
 missing=()
-for tool in ffmpeg ffprobe lame espeak-ng sox chromium unshare setpriv mount mkfifo hugo /usr/bin/time /usr/sbin/nginx gpo; do
-    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+for tool in ffmpeg ffprobe lame espeak-ng sox chromium unshare setpriv mount mkfifo hugo /usr/bin/time \
+    /usr/sbin/sshd ssh ssh-keygen /usr/sbin/nginx /usr/lib/nginx/modules/ngx_http_dav_ext_module.so \
+    openssl curl gpo rsync nsenter; do
+    command -v "$tool" >/dev/null 2>&1 || [ -e "$tool" ] || missing+=("$tool")
 done
 if ((${#missing[@]})); then
     echo "installing Debian packages for: ${missing[*]}"

@@ -39,6 +39,10 @@ pub enum Command {
     Serve(ServeArgs),
     /// Take over an existing show from its feed: every episode, GUID and date.
     Import(ImportArgs),
+    /// Build, then publish public/ to s3://, sftp://, webdav:// or file:// (feed last, nothing dangling).
+    Deploy(DeployArgs),
+    /// Count the episodes' downloads in the host's access logs, by the IAB v2.3 rules.
+    Stats(StatsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -60,6 +64,52 @@ pub struct ImportArgs {
     /// Seconds to wait for the old host (to connect, to answer, between two reads).
     #[arg(long, default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct DeployArgs {
+    #[command(flatten)]
+    pub root: RootArg,
+    /// Where to publish [default: `deploy:` in podcast.yaml]: s3://bucket/prefix,
+    /// sftp://user@host[:port]/path, webdav://host/path (webdavs:// for HTTPS), file:///path.
+    #[arg(long, value_name = "URL")]
+    pub to: Option<String>,
+    /// Print the plan (each upload and deletion, and why) and send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Files sent at once.
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: u16,
+    /// Let the deploy delete more than a fifth of the target's files, or files it finds at a
+    /// target that carnets never deployed to.
+    #[arg(long)]
+    pub allow_deletes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Access logs, plain or gzip-compressed: several files, or a rotated set in any order
+    /// (access.log access.log.1 access.log.2.gz …).
+    #[arg(required = true, value_name = "LOG")]
+    pub logs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub root: RootArg,
+    /// The logs' format: combined (nginx, Apache), s3 (Amazon S3 server access logs) or
+    /// cloudfront (CloudFront standard logs).
+    #[arg(long, value_enum, default_value_t)]
+    pub format: crate::stats::Format,
+    /// Count from this day on (YYYY-MM-DD, in the show's time zone).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<jiff::civil::Date>,
+    /// Count up to this day, included (YYYY-MM-DD, in the show's time zone).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<jiff::civil::Date>,
+    /// Also write the figures as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Also write a one-page report in French, with charts, to this HTML file.
+    #[arg(long, value_name = "FILE")]
+    pub html: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

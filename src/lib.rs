@@ -1,8 +1,9 @@
 //! carnets publishes a podcast from a folder: episode folders in, tagged MP3s, a podcast RSS
 //! feed and an HTML archive out.
 //!
-//! The commands (`cmd/`, one file each: `build`, `check`, `new`, `init`, `serve`, `import`)
-//! call the library; a build is the stages of [`build`], one call each, data flowing one way:
+//! The commands (`cmd/`, one file each: `build`, `check`, `new`, `init`, `serve`, `import`,
+//! `deploy`, `stats`) call the library; a build is the stages of [`build`], one call each, data
+//! flowing one way:
 //!
 //! - `show/` reads the podcast folder (`podcast.yaml`, `episodes/`, `carnets.lock`) into the
 //!   domain model (`model/`), every value checked once;
@@ -11,19 +12,23 @@
 //!   transcripts, as values;
 //! - `output/` is the only code that writes the output: staging, atomic swap, and everything
 //!   that spares work (the cache, the stamp, the manifest of kept pages);
-//! - `import/` takes over a show from its old feed into a podcast folder (`carnets import`);
+//! - `import/` takes over a show from its old feed into a podcast folder (`carnets import`),
+//!   `deploy/` puts the output online (`carnets deploy`), `stats/` counts the episodes'
+//!   downloads in the host's access logs (`carnets stats`);
 //! - `serve/` is the preview server; `util/` what every stage shares (diagnostics, paths,
 //!   progress, trace, HTML and text escaping).
 
 pub mod audio;
 pub mod cli;
 pub mod cmd;
+pub mod deploy;
 pub mod import;
 pub mod model;
 pub mod output;
 pub mod render;
 pub mod serve;
 pub mod show;
+pub mod stats;
 #[cfg(test)]
 mod testutil;
 pub mod util;
@@ -52,12 +57,8 @@ pub struct BuildOptions {
 /// Builds the podcast of `options.root` into `options.out`.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let mut trace = util::trace::Trace::new();
-    let run = match Run::start(
-        &options.root,
-        &options.out,
-        &options.identity(),
-        options.now,
-    )? {
+    let root = &options.root;
+    let run = match Run::start(root, &options.out, &options.identity(), options.now)? {
         Start::Spared(report) => {
             trace.stage("spared");
             return Ok(report);
@@ -65,22 +66,16 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         Start::Changed(run) => run,
     };
     trace.stage("changed?");
-    let (root, cache) = (&options.root, run.cache());
-    let selection = options.selection();
-    let mut loaded = show::load(
-        root,
-        options.base_url(),
-        &selection,
-        &sources(cache),
-        &|show| {
-            cache.read_fragments();
-            let _ = cache.cover(&show.image.source, audio::prepare_cover);
-        },
-    )?;
+    let cache = run.cache();
+    // While the episodes load: what the last builds made, and the show's artwork for the tags.
+    let meanwhile = |show: &model::Show| {
+        cache.read_fragments();
+        let _ = cache.cover(&show.image.source, audio::prepare_cover);
+    };
+    let (base_url, selection) = (options.base_url.as_deref(), options.selection());
+    let mut loaded = show::load(root, base_url, &selection, &sources(cache), &meanwhile)?;
     trace.stage("load");
-    let covers = |artwork: &Path| cache.cover(artwork, audio::prepare_cover);
-    let kept = |key, make: &dyn Fn() -> Vec<u8>| cache.fragment_bytes(key, make);
-    let mut files = audio::publish(&loaded.show, &mut loaded.episodes, &covers, &kept)?;
+    let mut files = tag(cache, &mut loaded)?;
     trace.stage("tag");
     let (alternates, encoded) = encodings(cache, |cached| {
         audio::alternates(root, &loaded.show, &mut loaded.episodes, &files, cached)
@@ -99,7 +94,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     trace.stage("render");
     let lock = loaded
         .lock
-        .map(|lock| (root.join(show::lock::FILE), lock.to_bytes()));
+        .map(|l| (root.join(show::lock::FILE), l.to_bytes()));
     let written = run.finish(files, stamp, lock, &mut trace)?;
     Ok(BuildReport {
         episodes: loaded.episodes.len(),
@@ -137,6 +132,30 @@ pub fn check(root: &Path, now: jiff::Timestamp) -> Result<(Diagnostics, usize), 
     let _ = cache.save_loudness();
     warnings.sort();
     Ok((warnings, episodes.len()))
+}
+
+/// The show and its published episodes as `build` would publish them, each with its
+/// `published_size` (tag and audio): the loading and tagging stages of a build, without
+/// publishing and without writing anything.
+pub fn published(
+    root: &Path,
+    now: jiff::Timestamp,
+) -> Result<(model::Show, Vec<model::Episode>, Diagnostics), Diagnostics> {
+    let cache = SourceCache::open(&root.join(CACHE_DIR));
+    let selection = show::Selection { drafts: false, now };
+    let mut loaded = show::load(root, None, &selection, &sources(&cache), &|_| ())?;
+    tag(&cache, &mut loaded)?;
+    Ok((loaded.show, loaded.episodes, loaded.warnings))
+}
+
+/// The tagging stage, its artwork and the heads of its tags taken from the cache.
+fn tag(
+    cache: &SourceCache,
+    loaded: &mut show::Loaded,
+) -> Result<Vec<output::OutputFile>, Diagnostics> {
+    let covers = |artwork: &Path| cache.cover(artwork, audio::prepare_cover);
+    let kept = |key, make: &dyn Fn() -> Vec<u8>| cache.fragment_bytes(key, make);
+    audio::publish(&loaded.show, &mut loaded.episodes, &covers, &kept)
 }
 
 /// What loading asks of a build, answered from the cache: the MP3s' measures and the notes.
@@ -180,10 +199,6 @@ impl BuildOptions {
             drafts: self.drafts,
             now: self.now,
         }
-    }
-
-    fn base_url(&self) -> Option<&str> {
-        self.base_url.as_deref()
     }
 
     /// What, besides its inputs, makes this build another one: the output and the options.

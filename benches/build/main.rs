@@ -13,6 +13,8 @@
 //!   cache (see `Bench::discard`);
 //! - no-op: `carnets build` again, against `hugo` building the same notes as pages and a feed;
 //! - edit: one episode's notes changed, rebuilt, against the same Hugo build after the same edit;
+//! - serve: `carnets serve` on the podcast, the time from saving an episode's notes to the
+//!   reload message the open pages get (R saves);
 //! - peak memory (max RSS) of the cold builds, at N and at M (default 5000; 0 skips it), and
 //!   the cold time at M against N's, S times (default 1: each run keeps 11 GB on disk until
 //!   the end);
@@ -28,6 +30,7 @@ mod formats;
 mod hugo;
 mod measure;
 mod podcast;
+mod serve;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -147,6 +150,8 @@ fn main() {
     }
     edit_episode(&root, &site, edited, 0);
     eprintln!();
+    let carnets_exe = Path::new(env!("CARGO_BIN_EXE_carnets"));
+    let reload = serve::reload_latency(carnets_exe, &root, edited, args.runs);
     let scan = frame_scan(&root, n);
 
     let mut scale_cold = Vec::new();
@@ -191,8 +196,10 @@ fn main() {
         );
     };
     row("cold build", &cold, &cp, "`cp -r`", "≤ 1.3");
-    row("no-op rebuild", &noop, &hugo_noop, "hugo", "≤ 0.1");
-    row("edit one episode", &edit, &hugo_edit, "hugo", "≤ 0.2");
+    row("no-op rebuild", &noop, &hugo_noop, "hugo", "≤ 0.05");
+    row("edit one episode", &edit, &hugo_edit, "hugo", "≤ 0.1");
+    let reload_median = measure::median_of(reload.clone());
+    println!("| `carnets serve`: save → reload message | {reload_median:.3} s | | | ≤ 0.150 s |");
     let rss = measure::max_rss(&cold);
     println!("| peak RSS, cold, N = {n} | {rss:.1} MiB | | | ≤ 100 MiB |");
     if args.scale > 0 {
@@ -234,9 +241,10 @@ fn main() {
     println!("| frame scan, 1 core, page cache | {scan:.2} GB/s | | | ≥ 1 GB/s |");
     let all: Vec<&[Sample]> = vec![&cold, &cp, &noop, &hugo_noop, &edit, &hugo_edit];
     println!();
-    println!("every run, in seconds (cold, cp -r, no-op, hugo, edit, hugo):");
+    println!("every run, in seconds (cold, cp -r, no-op, hugo, edit, hugo, serve reload):");
     for r in 0..args.runs {
-        let line: Vec<String> = all.iter().map(|s| format!("{:.3}", s[r].secs)).collect();
+        let mut line: Vec<String> = all.iter().map(|s| format!("{:.3}", s[r].secs)).collect();
+        line.push(format!("{:.3}", reload[r]));
         println!("  {}", line.join("  "));
     }
 }

@@ -67,7 +67,8 @@ pub fn median_cpu(samples: &[Sample]) -> f64 {
     median_of(samples.iter().map(|s| s.cpu_secs).collect())
 }
 
-fn median_of(mut values: Vec<f64>) -> f64 {
+/// Median of the values.
+pub fn median_of(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     match values.len() {
         0 => f64::NAN,

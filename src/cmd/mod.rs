@@ -4,10 +4,12 @@
 
 mod build;
 mod check;
+mod deploy;
 mod import;
 mod init;
 mod new;
 mod serve;
+mod stats;
 
 use crate::cli::{Cli, Command, EXIT_CONTENT, EXIT_OK};
 use crate::util::diag::Diagnostics;
@@ -28,6 +30,8 @@ pub fn run(cli: Cli) -> u8 {
         Command::Init(args) => init::run(&args, now),
         Command::Serve(args) => return serve::run(&args),
         Command::Import(args) => return import::run(&args, cli.quiet),
+        Command::Deploy(args) => return deploy::run(&args, cli.quiet, now),
+        Command::Stats(args) => return stats::run(&args, cli.quiet, now),
     };
     report(outcome, cli.quiet)
 }

@@ -20,6 +20,8 @@ pub use namespace::{
     Extras, Image, ImageLocation, Location, RemoteItem, SocialInteract, Soundbite, Txt,
     UpdateFrequency, Value, ValueAddress, ValueRecipient, seconds,
 };
+mod target;
+pub use target::Target;
 
 /// The show, from `podcast.yaml`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -85,6 +87,12 @@ pub struct Show {
     pub publisher: Option<RemoteItem>,
     /// `podcast:podping usesPodping`, when set.
     pub podping: Option<bool>,
+    /// `deploy:`: where `carnets deploy` publishes without `--to`.
+    pub deploy: Option<Target>,
+    /// `websub:`: the WebSub hubs the feed names (`atom:link rel="hub"`) and deploy pings.
+    pub websub: Vec<String>,
+    /// `pubnotify:`: the Podcast Index address deploy notifies of a new feed.
+    pub pubnotify: Option<String>,
 }
 
 /// A time zone as its IANA name (a zone without one, as UTC).
@@ -144,6 +152,9 @@ impl Default for Show {
             podroll: Vec::new(),
             publisher: None,
             podping: None,
+            deploy: None,
+            websub: Vec::new(),
+            pubnotify: None,
         }
     }
 }

@@ -235,6 +235,19 @@ pub fn untouched(out: &Path, cache: &SourceCache) -> Option<usize> {
     (same && !manifest.files.is_empty()).then_some(manifest.files.len())
 }
 
+/// The files the last publish wrote into `out`, with how each looked on disk then (what
+/// [`untouched`] checks): the whole output, without walking it.
+pub fn published(out: &Path, cache: &SourceCache) -> io::Result<BTreeMap<String, Identity>> {
+    let bytes = fs::read(cache.output_file(out, MANIFEST)?)?;
+    let manifest: Manifest = decode(&bytes)
+        .ok_or_else(|| io::Error::other(format!("{MANIFEST} is damaged or of an older carnets")))?;
+    Ok(manifest
+        .files
+        .into_iter()
+        .map(|(path, (_, identity, _))| (path, identity))
+        .collect())
+}
+
 /// What a file is made from, as a hash: equal keys mean equal bytes.
 fn key(content: &Content, cache: &SourceCache) -> io::Result<String> {
     Ok(match content {

@@ -16,8 +16,11 @@ use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use super::Live;
 use crate::BuildOptions;
 
-/// How long the sources must be quiet before a rebuild starts.
-const QUIET: Duration = Duration::from_millis(150);
+/// How long the sources must be quiet before a rebuild starts: long enough to take in an
+/// editor's save (a temporary file, a rename: a few milliseconds apart), short beside the
+/// rebuild itself. A longer burst (a `git checkout`) may make two rebuilds; the second one
+/// builds what the first one missed.
+const QUIET: Duration = Duration::from_millis(30);
 
 /// The folders watched with everything in them.
 const FOLDERS: [&str; 2] = ["episodes", "theme"];

@@ -40,6 +40,19 @@ fn node_modules() -> Option<PathBuf> {
     }
 }
 
+/// Node and Chromium, with the npm packages installed; `None` (the test returns) when one is
+/// missing, under plain `cargo test`.
+pub fn tools() -> Option<(PathBuf, PathBuf)> {
+    let (Some(node), Some(chromium), Some(_)) = (
+        common::tool("node"),
+        common::tool("chromium"),
+        node_modules(),
+    ) else {
+        return None;
+    };
+    Some((node, chromium))
+}
+
 /// Adds to a podcast what the pages show beyond the episodes: app links (the subscribe
 /// block), the formats (the player's sources), funding and value (« Soutenir l’émission »,
 /// and an episode's own), the podroll (« Nos recommandations »), comments and an AI note.
@@ -62,33 +75,42 @@ fn add_listener_keys(root: &Path) {
 
 #[test]
 fn the_site_works_in_a_real_browser_and_axe_finds_no_violation() {
-    let (Some(node), Some(chromium), Some(_), Some(_)) = (
-        common::tool("node"),
-        common::tool("chromium"),
-        node_modules(),
-        common::tool("ffmpeg"),
-    ) else {
+    let (Some((node, chromium)), Some(_)) = (tools(), common::tool("ffmpeg")) else {
         return;
     };
     let (dir, root) = common::repo_podcast();
     add_listener_keys(&root);
     let server = Server::start(&root, &dir.path().join("tmp"));
-    let shots = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .expect("target/")
-        .join("screenshots");
+    let shots = screenshots();
 
+    let (ok, out, err) = run_script(
+        &node,
+        "browser.mjs",
+        &[server.url.as_ref(), shots.as_os_str(), chromium.as_os_str()],
+    );
+    assert!(
+        ok,
+        "browser checks failed:\n{err}\n{out}\nserver:\n{}",
+        server.stderr()
+    );
+    for name in ["home-360", "home-1280", "episode-360", "episode-1280"] {
+        assert!(shots.join(format!("{name}.png")).is_file(), "no {name}.png");
+    }
+}
+
+/// Runs a script of `tests/js` with node, reading its output as it comes (a long report cannot
+/// block it) and killing it after [`DEADLINE`]; returns whether it succeeded, its stdout and
+/// its stderr.
+pub fn run_script(node: &Path, script: &str, args: &[&std::ffi::OsStr]) -> (bool, String, String) {
+    let dir = common::repo().join("tests/js");
     let mut child = Command::new(node)
-        .arg(common::repo().join("tests/js/browser.mjs"))
-        .arg(&server.url)
-        .arg(&shots)
-        .arg(&chromium)
-        .current_dir(common::repo().join("tests/js"))
+        .arg(dir.join(script))
+        .args(args)
+        .current_dir(&dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("node runs");
-    // Read both pipes as they fill, so a long report cannot block the script.
     let read = |mut pipe: Box<dyn Read + Send>| {
         std::thread::spawn(move || {
             let mut text = String::new();
@@ -106,17 +128,17 @@ fn the_site_works_in_a_real_browser_and_axe_finds_no_violation() {
         if started.elapsed() > DEADLINE {
             let _ = child.kill();
             let _ = child.wait();
-            panic!("the browser test took more than {DEADLINE:?}");
+            panic!("{script} took more than {DEADLINE:?}");
         }
         std::thread::sleep(Duration::from_millis(200));
     };
-    let (out, err) = (out.join().unwrap(), err.join().unwrap());
-    assert!(
-        status.success(),
-        "browser checks failed:\n{err}\n{out}\nserver:\n{}",
-        server.stderr()
-    );
-    for name in ["home-360", "home-1280", "episode-360", "episode-1280"] {
-        assert!(shots.join(format!("{name}.png")).is_file(), "no {name}.png");
-    }
+    (status.success(), out.join().unwrap(), err.join().unwrap())
+}
+
+/// Where the browser tests save their screenshots: `target/screenshots/`.
+pub fn screenshots() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("target/")
+        .join("screenshots")
 }

@@ -14,7 +14,7 @@ use crate::reliability_support::{
 };
 
 /// Bytes a tree takes on a tmpfs: whole 4 KiB pages per file, one per folder.
-fn footprint(dir: &Path) -> u64 {
+pub fn footprint(dir: &Path) -> u64 {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .map(|e| e.expect("walk"))

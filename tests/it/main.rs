@@ -7,6 +7,18 @@ mod browser;
 mod check;
 mod check_episode;
 mod cli;
+mod deploy;
+mod deploy_hostile;
+#[allow(dead_code)]
+mod deploy_http;
+mod deploy_kill;
+mod deploy_live;
+mod deploy_plan;
+mod deploy_s3;
+#[allow(dead_code)]
+mod deploy_servers;
+#[allow(dead_code)]
+mod deploy_support;
 mod faults;
 mod faults_changing;
 mod faults_kill;
@@ -43,4 +55,8 @@ mod site;
 mod site_features;
 mod site_kept;
 mod site_model;
+mod stats;
+mod stats_browser;
+mod stats_formats;
+mod stats_support;
 mod tag;

@@ -7,18 +7,16 @@
 // error, a podroll, value or player source missing, an audio source that does not load, a chapter or transcript time that does not
 // move the player, a search that misses, a page wider than a 360 px screen, or any axe-core
 // violation, in light and dark. Saves screenshots at 360 and 1280 px.
-import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { axeViolations } from "./axe.mjs";
 
 const [base, shots, executablePath] = process.argv.slice(2);
 if (!base || !shots || !executablePath) {
   console.error("usage: node browser.mjs BASE_URL SCREENSHOT_DIR CHROMIUM");
   process.exit(2);
 }
-const require = createRequire(import.meta.url);
-const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const EPISODE = "episodes/001-premier-bilan/";
 // In the transcript of episode 1 only: not in a title, a summary or show notes.
 const TRANSCRIPT_ONLY = "soixante";
@@ -59,17 +57,8 @@ async function open(url) {
 }
 
 async function axe(label) {
-  for (const colorScheme of ["light", "dark"]) {
-    await page.emulateMedia({ colorScheme });
-    if (!(await page.evaluate(() => typeof window.axe === "object"))) {
-      await page.addScriptTag({ content: axeSource });
-    }
-    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-    const found = result.violations.map((v) =>
-      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(" ")}: ${n.failureSummary.replace(/\n/g, " ")}`).join("\n    ")}`);
-    check(found.length === 0, `axe (${colorScheme}) found violations on ${label}:\n  ${found.join("\n  ")}`);
-  }
-  await page.emulateMedia({ colorScheme: "light" });
+  const found = await axeViolations(page);
+  check(found.length === 0, `axe found violations on ${label}:\n  ${found.join("\n  ")}`);
 }
 
 async function noHorizontalScroll(label) {

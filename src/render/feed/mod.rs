@@ -109,6 +109,9 @@ fn channel(w: &mut XmlWriter, show: &Show, episodes: &[Episode]) {
             ("type", "application/rss+xml"),
         ],
     );
+    for hub in &show.websub {
+        w.empty("atom:link", &[("href", hub), ("rel", "hub")]);
+    }
     // RSS's own image, for the readers that ignore itunes:image; its title and link must be
     // the channel's.
     w.open("image", &[]);

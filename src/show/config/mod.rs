@@ -15,7 +15,7 @@ use std::path::Path;
 
 use uuid::Uuid;
 
-use crate::model::{AppLink, Artwork, Category, Funding, Owner, Person, Show, ShowType};
+use crate::model::{AppLink, Artwork, Category, Funding, Owner, Person, Show, ShowType, Target};
 use crate::show::checker::Checker;
 use crate::show::yaml::{self, Spanned};
 use crate::show::{artwork, categories, markdown, validate};
@@ -200,6 +200,22 @@ fn convert(
     namespace::ai_content_once(extras.ai_content.is_some(), &raw.txt, check);
     let podroll = extras::podroll(&raw.podroll, check);
     let publisher = extras::publisher(raw.publisher.as_ref(), check);
+    let deploy = raw
+        .deploy
+        .as_ref()
+        .and_then(|v| match Target::parse(&v.value) {
+            Ok(target) => Some(target),
+            Err(e) => {
+                check.error(v, e);
+                None
+            }
+        });
+    let websub = raw
+        .websub
+        .iter()
+        .filter_map(|v| check.url(v, true))
+        .collect();
+    let pubnotify = raw.pubnotify.as_ref().and_then(|v| check.url(v, true));
     let author = check.required(raw.author, "author");
     let title = check.required(raw.title, "title");
     Some(Show {
@@ -244,6 +260,9 @@ fn convert(
         podroll,
         publisher,
         podping: raw.podping,
+        deploy,
+        websub,
+        pubnotify,
     })
 }
 

@@ -66,6 +66,10 @@ pub(crate) struct RawShow {
     pub podroll: Vec<Spanned<RawRemoteItem>>,
     pub publisher: Option<Spanned<RawPublisher>>,
     pub podping: Option<bool>,
+    pub deploy: Option<Spanned<String>>,
+    #[serde(default)]
+    pub websub: Vec<Spanned<String>>,
+    pub pubnotify: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]

@@ -82,7 +82,7 @@ fn unknown_key_is_an_error_at_its_line() {
     assert_eq!(
         errors(&yaml),
         [
-            "podcast.yaml:9:1: error: unknown key `explcit`, expected one of title, description, base_url, language, author, owner, image, categories, explicit, type, copyright, subtitle, keywords, guid, locked, funding, persons, license, timezone, media_base_url, new_feed_url, analytics_prefix, links, unsafe_html, medium, location, txt, update_frequency, block, complete, formats, images, value, social_interact, ai_content, podroll, publisher, podping"
+            "podcast.yaml:9:1: error: unknown key `explcit`, expected one of title, description, base_url, language, author, owner, image, categories, explicit, type, copyright, subtitle, keywords, guid, locked, funding, persons, license, timezone, media_base_url, new_feed_url, analytics_prefix, links, unsafe_html, medium, location, txt, update_frequency, block, complete, formats, images, value, social_interact, ai_content, podroll, publisher, podping, deploy, websub, pubnotify"
         ]
     );
 }
@@ -274,4 +274,25 @@ fn a_preview_serves_its_own_audio_not_the_cdns() {
     assert_eq!(show.media_base_url, "https://cdn.example.fr/audio/");
     let (preview, _) = load(dir.path(), Some("http://127.0.0.1:4000/")).unwrap();
     assert_eq!(preview.media_base_url, "http://127.0.0.1:4000/");
+}
+
+#[test]
+fn the_deploy_keys_are_read_and_checked_at_their_line() {
+    let keys = "deploy: sftp://me@example.org:2222/var/www/podcast\nwebsub:\n  - https://pubsubhubbub.appspot.com/\npubnotify: https://api.podcastindex.org/api/1.0/hub/pubnotify\n";
+    let dir = podcast(&format!("{SHOW_YAML}{keys}"));
+    let (show, _) = load(dir.path(), None).unwrap();
+    assert_eq!(
+        show.deploy.map(|t| t.to_string()).as_deref(),
+        Some("sftp://me@example.org:2222/var/www/podcast")
+    );
+    assert_eq!(show.websub, ["https://pubsubhubbub.appspot.com/"]);
+    assert_eq!(
+        show.pubnotify.as_deref(),
+        Some("https://api.podcastindex.org/api/1.0/hub/pubnotify")
+    );
+    let bad = "deploy: sftp://me:secret@example.org/www\nwebsub: [http://hub.example.org/]\n";
+    let found = errors(&format!("{SHOW_YAML}{bad}"));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].starts_with("podcast.yaml:9:9: error: the deploy target `sftp://me:secret@example.org/www` holds a password"), "{found:?}");
+    assert!(found[1].starts_with("podcast.yaml:10:10: error: `http://hub.example.org/` is not an absolute URL starting with https://"), "{found:?}");
 }
