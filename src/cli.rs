@@ -1,8 +1,13 @@
-//! The command line, parsed by clap (`///` comments are the help text), and its exit codes.
+//! The command line, parsed by clap, and its exit codes. The `///` comments document the
+//! fields; the help a producer reads comes from the catalogues (`cli-…` ids, see [`command`]),
+//! in their language.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Arg, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::t;
+use crate::util::i18n;
 
 /// Exit code: success (warnings allowed).
 pub const EXIT_OK: u8 = 0;
@@ -11,9 +16,13 @@ pub const EXIT_CONTENT: u8 = 1;
 /// Exit code: usage error.
 pub const EXIT_USAGE: u8 = 2;
 
+/// What `carnets --version` says after the name: the version and the commit it was built from
+/// (`build.rs`; « unknown » from a tarball without git).
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("CARNETS_COMMIT"), ")");
+
 /// Publish a podcast from a folder: tagged MP3s, a podcast RSS feed and an HTML archive.
 #[derive(Debug, Parser)]
-#[command(name = "carnets", version, about)]
+#[command(name = "carnets", version = VERSION, about)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -158,4 +167,104 @@ pub struct BuildArgs {
     /// Also publish drafts and future-dated episodes.
     #[arg(long)]
     pub drafts: bool,
+}
+
+/// Parses the process's arguments, with the help in the producer's language; clap prints the
+/// help, the version and usage errors itself and exits.
+pub fn parse() -> Cli {
+    let matches = command().get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit())
+}
+
+/// The command line with every `about` and `help` from the catalogue: `cli-<command>-about`,
+/// and for each argument `cli-<command>-<arg>` or, when all commands share it, `cli-<arg>`
+/// (underscores as dashes). The defaults and possible values clap would print in English are
+/// written by the catalogue too, and the headings clap lets a program name.
+pub fn command() -> clap::Command {
+    let mut command = localise(Cli::command(), "cli");
+    for sub in command.get_subcommands_mut() {
+        let prefix = format!("cli-{}", sub.get_name());
+        *sub = localise(std::mem::take(sub), &prefix);
+    }
+    command.build();
+    // The flags and the `help` command clap adds itself exist once the command is built.
+    command = command.mut_subcommand("help", |help| help.about(t!("cli-help-command")));
+    with_builtin_flags(command)
+}
+
+fn localise(command: clap::Command, prefix: &str) -> clap::Command {
+    let about = i18n::message(&format!("{prefix}-about"), &[]);
+    let command = command
+        .about(about)
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            t!("cli-usage-heading")
+        ))
+        .subcommand_help_heading(t!("cli-commands-heading"));
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|arg| arg.get_id().to_string())
+        .collect();
+    ids.iter().fold(command, |command, id| {
+        command.mut_arg(id, |arg| localise_arg(arg, prefix))
+    })
+}
+
+fn localise_arg(arg: Arg, prefix: &str) -> Arg {
+    let name = arg.get_id().as_str().replace('_', "-");
+    let own = format!("{prefix}-{name}");
+    let id = if i18n::has_message(i18n::lang(), &own) {
+        own
+    } else {
+        format!("cli-{name}")
+    };
+    let mut help = i18n::message(&id, &[]);
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .map(|value| value.get_name().to_string())
+        .collect();
+    if !values.is_empty() && !arg.is_hide_possible_values_set() {
+        help.push(' ');
+        help.push_str(&t!("cli-possible-values", values = values.join(", ")));
+    }
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|value| value.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && !arg.is_hide_default_value_set() {
+        help.push(' ');
+        help.push_str(&t!("cli-default", value = defaults.join(", ")));
+    }
+    let heading = if arg.is_positional() {
+        t!("cli-arguments-heading")
+    } else {
+        t!("cli-options-heading")
+    };
+    arg.help(help)
+        .hide_default_value(true)
+        .hide_possible_values(true)
+        .help_heading(heading)
+}
+
+/// `--help` and `--version`, on the command and every subcommand, in the producer's language.
+fn with_builtin_flags(command: clap::Command) -> clap::Command {
+    let heading = t!("cli-options-heading");
+    let mut command = command.mut_arg("help", |arg| {
+        arg.help(t!("cli-help-flag")).help_heading(heading.clone())
+    });
+    if command.get_arguments().any(|arg| arg.get_id() == "version") {
+        command = command.mut_arg("version", |arg| {
+            arg.help(t!("cli-version-flag"))
+                .help_heading(heading.clone())
+        });
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name().to_string())
+        .collect();
+    names.iter().fold(command, |command, name| {
+        command.mut_subcommand(name, with_builtin_flags)
+    })
 }

@@ -50,13 +50,15 @@ pub fn build_id(options: &str) -> Option<String> {
     Some(format!("{}|{options}", executable()?))
 }
 
-/// This carnets executable: its version and the identity of its file.
+/// This carnets executable: its version, the identity of its file, and the language of its
+/// messages (the diagnostics a no-op build replays are in the language they were made in).
 pub fn executable() -> Option<String> {
     let exe = std::env::current_exe().ok()?;
     let seen = Seen::of(&exe)?;
     Some(format!(
-        "{}|{}|{}|{}",
+        "{}|{}|{}|{}|{}",
         env!("CARGO_PKG_VERSION"),
+        crate::util::i18n::lang().code(),
         seen.size,
         seen.ino,
         seen.mtime_ns

@@ -4,6 +4,7 @@
 pub mod diag;
 pub mod hash;
 pub mod html;
+pub mod i18n;
 pub(crate) mod paths;
 pub(crate) mod progress;
 pub mod text;

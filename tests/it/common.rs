@@ -97,9 +97,14 @@ pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
-/// The `carnets` binary built for these tests.
+/// The `carnets` binary built for these tests, speaking English whatever the machine's locale
+/// (a test of the French sets `LANG` itself).
 pub fn carnets() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_carnets"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_carnets"));
+    for var in ["CARNETS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(var);
+    }
+    command
 }
 
 /// Every file under `dir` (relative path → content), for byte-for-byte comparisons.

@@ -1,0 +1,2 @@
+# The English messages of src/cmd/ (ids `cmd-…`).
+

@@ -1,0 +1,2 @@
+# The French messages of src/cli.rs (ids `cli-…`).
+

@@ -1,0 +1,2 @@
+# The French messages of src/serve/ (ids `serve-…`).
+
