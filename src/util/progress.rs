@@ -21,8 +21,8 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// A stage of `total` steps, labelled `label` (« mesure des MP3 »…).
-    pub fn new(label: &'static str, total: u64) -> Self {
+    /// A stage of `total` steps, labelled `label` (« mesure des MP3 »…, from the catalogue).
+    pub fn new(label: impl Into<std::borrow::Cow<'static, str>>, total: u64) -> Self {
         let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
         let style = ProgressStyle::with_template("{msg:>18} [{bar:30}] {pos}/{len} ({eta})")
             .expect("a valid template")
