@@ -1,0 +1,2 @@
+# The English messages of src/show/config/ (ids `config-…`).
+

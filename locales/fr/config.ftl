@@ -1,0 +1,2 @@
+# The French messages of src/show/config/ (ids `config-…`).
+
