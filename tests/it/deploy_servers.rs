@@ -287,19 +287,28 @@ impl Sshd {
     }
 
     /// The `ssh` processes of carnets still running (control masters left behind).
+    /// (An `ssh` master told to exit takes a moment to go: up to 5 s are allowed, the machine
+    /// may be loaded.)
     pub fn clients(&self) -> Vec<String> {
-        let out = Command::new("pgrep")
-            .args(["-a", "-f"])
-            .arg(format!(
-                "{}/ssh_config",
-                self.bin.parent().unwrap().display()
-            ))
-            .output()
-            .expect("pgrep");
-        String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .map(str::to_string)
-            .collect()
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        loop {
+            let out = Command::new("pgrep")
+                .args(["-a", "-f"])
+                .arg(format!(
+                    "{}/ssh_config",
+                    self.bin.parent().unwrap().display()
+                ))
+                .output()
+                .expect("pgrep");
+            let left: Vec<String> = String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .map(str::to_string)
+                .collect();
+            if left.is_empty() || std::time::Instant::now() > deadline {
+                return left;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
     }
 
     /// What the SFTP server logged so far.

@@ -154,9 +154,11 @@ pub fn feed_holds(site: &Path, base_url: &str, upcoming: &BTreeMap<String, u64>)
     let doc = roxmltree::Document::parse(&feed).expect("the target's feed parses");
     let mut wrong = Vec::new();
     for node in doc.descendants() {
+        // `psc:chapters` (Spotify's) is inline: only the Podcasting 2.0 tags name a file.
+        let podcast = node.tag_name().namespace() == Some("https://podcastindex.org/namespace/1.0");
         let (url, length) = match node.tag_name().name() {
             "enclosure" => (node.attribute("url"), node.attribute("length")),
-            "transcript" | "chapters" => (node.attribute("url"), None),
+            "transcript" | "chapters" if podcast => (node.attribute("url"), None),
             _ => continue,
         };
         let url = url.expect("a URL");
