@@ -188,7 +188,14 @@ pub fn command() -> clap::Command {
     }
     command.build();
     // The flags and the `help` command clap adds itself exist once the command is built.
-    command = command.mut_subcommand("help", |help| help.about(t!("cli-help-command")));
+    command = command.mut_subcommand("help", |help| {
+        help.about(t!("cli-help-command"))
+            .mut_arg("subcommand", |arg| {
+                arg.help(t!("cli-help-subcommand"))
+                    .help_heading(t!("cli-arguments-heading"))
+            })
+            .help_template(template())
+    });
     with_builtin_flags(command)
 }
 
@@ -196,10 +203,7 @@ fn localise(command: clap::Command, prefix: &str) -> clap::Command {
     let about = i18n::message(&format!("{prefix}-about"), &[]);
     let command = command
         .about(about)
-        .help_template(format!(
-            "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
-            t!("cli-usage-heading")
-        ))
+        .help_template(template())
         .subcommand_help_heading(t!("cli-commands-heading"));
     let ids: Vec<String> = command
         .get_arguments()
@@ -208,6 +212,14 @@ fn localise(command: clap::Command, prefix: &str) -> clap::Command {
     ids.iter().fold(command, |command, id| {
         command.mut_arg(id, |arg| localise_arg(arg, prefix))
     })
+}
+
+/// clap's help template, with the usage heading of the catalogue.
+fn template() -> String {
+    format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        t!("cli-usage-heading")
+    )
 }
 
 fn localise_arg(arg: Arg, prefix: &str) -> Arg {
@@ -219,23 +231,27 @@ fn localise_arg(arg: Arg, prefix: &str) -> Arg {
         format!("cli-{name}")
     };
     let mut help = i18n::message(&id, &[]);
-    let values: Vec<String> = arg
-        .get_possible_values()
-        .iter()
-        .map(|value| value.get_name().to_string())
-        .collect();
-    if !values.is_empty() && !arg.is_hide_possible_values_set() {
-        help.push(' ');
-        help.push_str(&t!("cli-possible-values", values = values.join(", ")));
-    }
+    // As clap writes them: the default, then the possible values; none for a flag (whose
+    // default, `false`, is no value a producer types).
+    let takes_value = arg.get_action().takes_values();
     let defaults: Vec<String> = arg
         .get_default_values()
         .iter()
         .map(|value| value.to_string_lossy().into_owned())
         .collect();
-    if !defaults.is_empty() && !arg.is_hide_default_value_set() {
+    if takes_value && !defaults.is_empty() && !arg.is_hide_default_value_set() {
         help.push(' ');
-        help.push_str(&t!("cli-default", value = defaults.join(", ")));
+        help.push_str(&t!("cli-default", value = defaults.join(" ")));
+    }
+    let values: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|value| !value.is_hide_set())
+        .map(|value| value.get_name().to_string())
+        .collect();
+    if takes_value && !values.is_empty() && !arg.is_hide_possible_values_set() {
+        help.push(' ');
+        help.push_str(&t!("cli-possible-values", values = values.join(", ")));
     }
     let heading = if arg.is_positional() {
         t!("cli-arguments-heading")
@@ -248,13 +264,17 @@ fn localise_arg(arg: Arg, prefix: &str) -> Arg {
         .help_heading(heading)
 }
 
-/// `--help` and `--version`, on the command and every subcommand, in the producer's language.
-fn with_builtin_flags(command: clap::Command) -> clap::Command {
+/// `--help` and `--version`, on the command and every subcommand that has them (not the `help`
+/// command), in the producer's language.
+fn with_builtin_flags(mut command: clap::Command) -> clap::Command {
     let heading = t!("cli-options-heading");
-    let mut command = command.mut_arg("help", |arg| {
-        arg.help(t!("cli-help-flag")).help_heading(heading.clone())
-    });
-    if command.get_arguments().any(|arg| arg.get_id() == "version") {
+    let has = |command: &clap::Command, id: &str| command.get_arguments().any(|a| a.get_id() == id);
+    if has(&command, "help") {
+        command = command.mut_arg("help", |arg| {
+            arg.help(t!("cli-help-flag")).help_heading(heading.clone())
+        });
+    }
+    if has(&command, "version") {
         command = command.mut_arg("version", |arg| {
             arg.help(t!("cli-version-flag"))
                 .help_heading(heading.clone())

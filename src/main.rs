@@ -2,9 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = carnets::cli::Cli::parse();
+    // The help comes from the catalogues, in the producer's language (`cli::command`).
+    let cli = carnets::cli::parse();
     ExitCode::from(carnets::cmd::run(cli))
 }

@@ -3,6 +3,7 @@
 use super::Outcome;
 use crate::BuildOptions;
 use crate::cli::BuildArgs;
+use crate::t;
 
 pub fn run(args: BuildArgs, now: jiff::Timestamp) -> Outcome {
     let root = args.root.root;
@@ -14,18 +15,25 @@ pub fn run(args: BuildArgs, now: jiff::Timestamp) -> Outcome {
         now,
     };
     let report = crate::build(&options)?;
-    let mut summary = format!(
-        "built {} episode(s) into {}: {} file(s) written, {} unchanged",
-        report.episodes,
-        options.out.display(),
-        report.written.written,
-        report.written.unchanged
-    );
-    if let Some(encoded) = report.encoded {
-        summary += &format!(
-            "; {} file(s) encoded, {} retagged",
-            encoded.made, encoded.remade
-        );
-    }
+    let (episodes, out) = (report.episodes, options.out.display().to_string());
+    let (written, unchanged) = (report.written.written, report.written.unchanged);
+    let summary = match report.encoded {
+        None => t!(
+            "cmd-build-summary",
+            episodes = episodes,
+            out = out,
+            written = written,
+            unchanged = unchanged
+        ),
+        Some(encoded) => t!(
+            "cmd-build-summary-encoded",
+            episodes = episodes,
+            out = out,
+            written = written,
+            unchanged = unchanged,
+            made = encoded.made,
+            remade = encoded.remade
+        ),
+    };
     Ok((report.warnings, summary))
 }

@@ -4,11 +4,9 @@
 use std::path::Path;
 
 use super::Outcome;
+use crate::t;
 
 pub fn run(root: &Path, now: jiff::Timestamp) -> Outcome {
     let (warnings, episodes) = crate::check(root, now)?;
-    Ok((
-        warnings,
-        format!("checked {episodes} episode(s): no errors"),
-    ))
+    Ok((warnings, t!("cmd-check-summary", episodes = episodes)))
 }

@@ -3,12 +3,10 @@
 use super::Outcome;
 use crate::cli::InitArgs;
 use crate::show::scaffold;
+use crate::t;
 
 pub fn run(args: &InitArgs, now: jiff::Timestamp) -> Outcome {
     scaffold::init(&args.dir, now)?;
-    let next = format!(
-        "created a podcast in {0}\nnext: edit {0}/podcast.yaml, replace cover.jpg and the example episode, then run `carnets build --root {0}`",
-        args.dir.display()
-    );
+    let next = t!("cmd-init-done", dir = args.dir.display().to_string());
     Ok((Default::default(), next))
 }

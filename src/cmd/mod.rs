@@ -12,6 +12,7 @@ mod serve;
 mod stats;
 
 use crate::cli::{Cli, Command, EXIT_CONTENT, EXIT_OK};
+use crate::t;
 use crate::util::diag::Diagnostics;
 
 /// What a command returns: its warnings and a summary, or every problem it found.
@@ -54,11 +55,12 @@ fn report(outcome: Outcome, quiet: bool) -> u8 {
             for diagnostic in diagnostics.iter().filter(|d| !quiet || d.is_error()) {
                 eprintln!("{}", diagnostic.render());
             }
-            eprintln!(
-                "error: {} error(s), {} warning(s); nothing was written",
-                diagnostics.error_count(),
-                diagnostics.warning_count()
+            let failed = t!(
+                "cmd-failed",
+                errors = diagnostics.error_count(),
+                warnings = diagnostics.warning_count()
             );
+            eprintln!("error: {failed}");
             EXIT_CONTENT
         }
     }

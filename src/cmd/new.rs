@@ -3,13 +3,14 @@
 use super::Outcome;
 use crate::cli::NewArgs;
 use crate::show::scaffold;
+use crate::t;
 
 pub fn run(args: &NewArgs, now: jiff::Timestamp) -> Outcome {
     let dir = scaffold::new_episode(&args.root.root, &args.title, now)?;
-    let next = format!(
-        "created {}\nnext: put the MP3 in {}, write the show notes, set `draft: false`, then run `carnets check`",
-        dir.join("episode.md").display(),
-        dir.display()
+    let next = t!(
+        "cmd-new-done",
+        file = dir.join("episode.md").display().to_string(),
+        dir = dir.display().to_string()
     );
     Ok((Default::default(), next))
 }

@@ -22,6 +22,7 @@ use super::encoded::{Fresh, Made, Recipe, Store};
 use super::fragments::{self, Fragments};
 pub use super::identity::Identity;
 use crate::model::{AudioInfo, Loudness};
+use crate::t;
 use crate::util::hash::hash_parts;
 use crate::util::lock;
 
@@ -353,8 +354,6 @@ impl SourceCache {
 }
 
 fn changed(path: &Path) -> io::Error {
-    io::Error::other(format!(
-        "{} changed while the build was reading it; build again once it is saved",
-        path.display()
-    ))
+    let path = path.display().to_string();
+    io::Error::other(t!("output-source-changed-reading", path = path))
 }

@@ -27,6 +27,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::t;
 use cache::Identity;
 pub use cache::SourceCache;
 pub use encoded::{Fresh, Made, Recipe, Tally};
@@ -180,9 +181,10 @@ pub fn publish(
             let key = key(&file.content, cache)?;
             let unchanged = unchanged(out, &old, &file.path, &key);
             if unchanged.is_none() && matches!(file.content, Content::Kept { .. }) {
-                return Err(io::Error::other(format!(
-                    "{} changed while the build was running; build again",
-                    out.join(&file.path).display()
+                let path = out.join(&file.path).display().to_string();
+                return Err(io::Error::other(t!(
+                    "output-kept-page-changed",
+                    path = path
                 )));
             }
             Ok(Keyed {
@@ -240,7 +242,7 @@ pub fn untouched(out: &Path, cache: &SourceCache) -> Option<usize> {
 pub fn published(out: &Path, cache: &SourceCache) -> io::Result<BTreeMap<String, Identity>> {
     let bytes = fs::read(cache.output_file(out, MANIFEST)?)?;
     let manifest: Manifest = decode(&bytes)
-        .ok_or_else(|| io::Error::other(format!("{MANIFEST} is damaged or of an older carnets")))?;
+        .ok_or_else(|| io::Error::other(t!("output-manifest-damaged", manifest = MANIFEST)))?;
     Ok(manifest
         .files
         .into_iter()
@@ -293,10 +295,8 @@ pub fn check_target(root: &Path, out: &Path) -> io::Result<()> {
         .map_or(out.clone(), |p| p.join(out.file_name().unwrap_or_default()));
     let sources = ["episodes", "theme", ".carnets"].map(|d| root.join(d));
     if root.starts_with(&out) || sources.iter().any(|s| out.starts_with(s)) {
-        return Err(io::Error::other(format!(
-            "{} holds the podcast's own files and cannot be the output; choose another --out",
-            out.display()
-        )));
+        let out = out.display().to_string();
+        return Err(io::Error::other(t!("output-holds-sources", out = out)));
     }
     Ok(())
 }
@@ -307,10 +307,8 @@ fn refuse_foreign(out: &Path, old: &Manifest) -> io::Result<()> {
         return Ok(());
     };
     if old.files.is_empty() && entries.next().is_some() && !out.join("feed.xml").is_file() {
-        return Err(io::Error::other(format!(
-            "{} already holds files that carnets did not publish; move them away or choose another --out",
-            out.display()
-        )));
+        let out = out.display().to_string();
+        return Err(io::Error::other(t!("output-foreign-files", out = out)));
     }
     Ok(())
 }
@@ -343,10 +341,7 @@ impl BuildLock {
         fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
         let file = fs::File::create(path)?;
         if file.try_lock().is_err() {
-            eprintln!(
-                "waiting for another carnets build of {} to finish…",
-                out.display()
-            );
+            eprintln!("{}", t!("output-waiting", out = out.display().to_string()));
             file.lock()?;
         }
         Ok(BuildLock { _file: file })

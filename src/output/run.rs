@@ -12,6 +12,7 @@ use std::thread::JoinHandle;
 use std::time::SystemTime;
 
 use super::{BuildLock, OutputFile, Previous, SourceCache, Stats, stamp};
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics};
 use crate::util::lock;
 use crate::util::trace::Trace;
@@ -152,7 +153,7 @@ impl Run {
 fn cannot_write(out: &Path, e: io::Error) -> Diagnostics {
     Diagnostics::from(Diagnostic::error(
         out,
-        format!("cannot write the output: {e}"),
+        t!("output-cannot-write", error = e.to_string()),
     ))
 }
 
@@ -174,8 +175,8 @@ impl<T> Background<io::Result<T>> {
         self.value.get_or_init(|| match lock(&self.thread).take() {
             Some(thread) => thread
                 .join()
-                .unwrap_or_else(|_| Err(io::Error::other("reading the last build failed"))),
-            None => Err(io::Error::other("the last build was read already")),
+                .unwrap_or_else(|_| Err(io::Error::other(t!("output-last-build-unread")))),
+            None => Err(io::Error::other(t!("output-last-build-read-twice"))),
         })
     }
 

@@ -21,6 +21,7 @@ use rayon::prelude::*;
 
 use super::cache::{Identity, SourceCache};
 use super::{Keyed, write};
+use crate::t;
 
 pub struct Staging {
     dir: PathBuf,
@@ -55,7 +56,10 @@ impl Staging {
         fs::create_dir_all(&self.dir)?;
         let present = scan(&self.dir, "", &wanted, &dirs)?;
         let mirror = self.fresh_mirror(mirror)?;
-        let writing = crate::util::progress::Progress::new("publication", files.len() as u64);
+        let writing = crate::util::progress::Progress::new(
+            t!("output-progress-publishing"),
+            files.len() as u64,
+        );
         // The files by folder: each folder is made once, by the task that fills it.
         let mut folders: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (i, keyed) in files.iter().enumerate() {
@@ -233,8 +237,11 @@ fn parent(out: &Path) -> &Path {
 
 /// `<parent>/.<name>.carnets-<what>`: next to the output, on the same filesystem.
 fn sibling(out: &Path, what: &str) -> io::Result<PathBuf> {
-    let name = out
-        .file_name()
-        .ok_or_else(|| io::Error::other(format!("{} is not a folder name", out.display())))?;
+    let name = out.file_name().ok_or_else(|| {
+        io::Error::other(t!(
+            "output-not-a-folder-name",
+            out = out.display().to_string()
+        ))
+    })?;
     Ok(parent(out).join(format!(".{}.carnets-{what}", name.to_string_lossy())))
 }

@@ -6,6 +6,7 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 use super::Content;
+use crate::t;
 
 /// Writes `content` at `target`, which must not exist: a file left in the staging folder may
 /// be a hard link to the output's copy, which must never be written through.
@@ -13,9 +14,9 @@ pub fn content(target: &Path, content: &Content) -> io::Result<()> {
     match content {
         Content::Bytes(bytes) | Content::Page { bytes, .. } => new_file(target)?.write_all(bytes),
         // Only an unchanged page is kept, and the staging folder links to it.
-        Content::Kept { .. } => Err(io::Error::other(format!(
-            "{} cannot be linked from the output",
-            target.display()
+        Content::Kept { .. } => Err(io::Error::other(t!(
+            "output-kept-not-linked",
+            path = target.display().to_string()
         ))),
         Content::Copy(source) => fs::copy(source, target).map(drop),
         Content::Audio {
@@ -30,9 +31,10 @@ pub fn content(target: &Path, content: &Content) -> io::Result<()> {
             let cover = cover.as_ref().map_or(&[][..], |cover| cover.bytes());
             let copied = copy(&[tag, cover], input.take(end - start), new_file(target)?)?;
             if copied != end - start {
-                return Err(io::Error::other(format!(
-                    "{} changed while it was being published",
-                    source.display()
+                let path = source.display().to_string();
+                return Err(io::Error::other(t!(
+                    "output-source-changed-publishing",
+                    path = path
                 )));
             }
             Ok(())

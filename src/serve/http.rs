@@ -26,6 +26,7 @@ use futures_util::Stream;
 use tower_http::services::{ServeDir, ServeFile};
 
 use super::live::{self, EVENTS_PATH, Live};
+use crate::t;
 
 /// Largest page the middleware reads to add its script; larger files pass untouched.
 const MAX_PAGE: usize = 64 << 20;
@@ -56,7 +57,7 @@ pub fn serve(
         tokio::select! {
             served = server => served,
             _ = tokio::signal::ctrl_c() => {
-                eprintln!("stopped");
+                eprintln!("{}", t!("serve-stopped"));
                 Ok(())
             }
         }
@@ -102,7 +103,8 @@ async fn events(
 /// script (and the build error) to pages.
 async fn preview(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     if !host_allowed(request.headers(), &state.hosts) {
-        let text = format!("carnets serve answers only at http://{}/\n", state.hosts[0]);
+        let address = state.hosts[0].clone();
+        let text = format!("{}\n", t!("serve-foreign-host", address = address));
         return (StatusCode::MISDIRECTED_REQUEST, text).into_response();
     }
     let headers = request.headers_mut();

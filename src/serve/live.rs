@@ -6,6 +6,8 @@
 
 use tokio::sync::watch;
 
+use crate::t;
+
 /// Where the pages listen for builds (server-sent events).
 pub const EVENTS_PATH: &str = "/__carnets/events";
 
@@ -89,10 +91,10 @@ pub fn snippet(status: &Status) -> String {
              z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1rem 1.25rem;\
              background:#fff1ee;color:#5a0f00;border-bottom:4px solid #b3261e;\
              font:15px/1.5 ui-monospace,'DejaVu Sans Mono',monospace;text-align:left\">\
-             <p style=\"margin:0 0 .5rem;font-weight:700\">carnets serve: the last change does \
-             not build. This page shows the last build that worked; it reloads by itself once \
-             the error is fixed.</p><pre style=\"margin:0;white-space:pre-wrap\">",
+             <p style=\"margin:0 0 .5rem;font-weight:700\">",
         );
+        html.push_str(&escape(&t!("serve-page-error")));
+        html.push_str("</p><pre style=\"margin:0;white-space:pre-wrap\">");
         html.push_str(&escape(error));
         html.push_str("</pre></div>\n");
     }
@@ -122,8 +124,12 @@ pub fn inject(page: &[u8], snippet: &str) -> Vec<u8> {
 /// A whole page that only shows the error: for a page the last good build does not have
 /// (the very first build failed, or the page is new).
 pub fn error_page(status: &Status) -> Vec<u8> {
-    let page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-                <title>carnets serve: build error</title></head><body></body></html>\n";
+    let page = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
+         <title>{}</title></head><body></body></html>\n",
+        crate::util::i18n::lang().code(),
+        escape(&t!("serve-page-title"))
+    );
     inject(page.as_bytes(), &snippet(status))
 }
 

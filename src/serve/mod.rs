@@ -27,6 +27,7 @@ pub use live::{Live, Status};
 
 use crate::BuildOptions;
 use crate::cli::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
+use crate::t;
 
 /// Serves the preview of the podcast at `root` on 127.0.0.1:`port` (0: any free port), with
 /// the drafts when `drafts`, until the process is stopped; returns the exit code.
@@ -41,10 +42,9 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> u8 {
     let listener = match TcpListener::bind((Ipv4Addr::LOCALHOST, port)) {
         Ok(listener) => listener,
         Err(e) => {
-            eprintln!(
-                "error: cannot listen on 127.0.0.1:{}: {e}\nhelp: choose another port with `--port N`, or `--port 0` for any free one",
-                port
-            );
+            let error = t!("serve-cannot-listen", port = port, error = e.to_string());
+            let help = t!("serve-cannot-listen-help");
+            eprintln!("error: {error}\nhelp: {help}");
             return EXIT_USAGE;
         }
     };
@@ -58,7 +58,8 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> u8 {
     let out = match preview_dir(&root) {
         Ok(out) => out,
         Err(e) => {
-            eprintln!("error: cannot make the preview folder: {e}");
+            let error = t!("serve-cannot-make-preview", error = e.to_string());
+            eprintln!("error: {error}");
             return EXIT_CONTENT;
         }
     };
@@ -70,20 +71,19 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> u8 {
         now: jiff::Timestamp::now(),
     };
     let live = Arc::new(Live::new());
-    rebuild(&options, &live, "built");
-    println!(
-        "serving {} at http://{address}/ ({}; Ctrl-C to stop)",
-        root.display(),
-        if options.drafts {
-            "drafts included"
-        } else {
-            "without drafts"
-        }
-    );
+    rebuild(&options, &live, false);
+    let (shown, at) = (root.display().to_string(), address.to_string());
+    let serving = match options.drafts {
+        true => t!("serve-serving-drafts", root = shown, address = at),
+        false => t!("serve-serving-no-drafts", root = shown, address = at),
+    };
+    println!("{serving}");
     let watched = match watch::start(options.clone(), Arc::clone(&live)) {
         Ok(watched) => watched,
         Err(e) => {
-            eprintln!("error: cannot watch {}: {e}", root.display());
+            let path = root.display().to_string();
+            let error = t!("serve-cannot-watch", path = path, error = e.to_string());
+            eprintln!("error: {error}");
             return EXIT_CONTENT;
         }
     };
@@ -92,14 +92,16 @@ pub fn run(root: &Path, port: u16, drafts: bool) -> u8 {
     match served {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            eprintln!("error: the server stopped: {e}");
+            let error = t!("serve-server-stopped", error = e.to_string());
+            eprintln!("error: {error}");
             EXIT_CONTENT
         }
     }
 }
 
-/// Builds the preview and tells the pages: on the terminal, a summary or every error.
-fn rebuild(options: &BuildOptions, live: &Live, verb: &str) {
+/// Builds the preview and tells the pages: on the terminal, a summary (« built », or « rebuilt »
+/// when `again`) or every error.
+fn rebuild(options: &BuildOptions, live: &Live, again: bool) {
     let started = Instant::now();
     let options = BuildOptions {
         now: jiff::Timestamp::now(),
@@ -116,7 +118,7 @@ fn rebuild(options: &BuildOptions, live: &Live, verb: &str) {
                 .unwrap_or_default();
             Err(crate::util::diag::Diagnostic::error(
                 &options.root,
-                format!("internal error, please report it: {what}"),
+                t!("serve-internal-error", what = what),
             )
             .into())
         });
@@ -125,13 +127,25 @@ fn rebuild(options: &BuildOptions, live: &Live, verb: &str) {
             for warning in report.warnings.iter() {
                 eprintln!("{warning}");
             }
-            eprintln!(
-                "{verb} {} episode(s) in {}: {} file(s) written, {} unchanged",
-                report.episodes,
-                elapsed(started),
-                report.written.written,
-                report.written.unchanged
-            );
+            let (episodes, elapsed) = (report.episodes, elapsed(started));
+            let (written, unchanged) = (report.written.written, report.written.unchanged);
+            let summary = match again {
+                false => t!(
+                    "serve-built",
+                    episodes = episodes,
+                    elapsed = elapsed,
+                    written = written,
+                    unchanged = unchanged
+                ),
+                true => t!(
+                    "serve-rebuilt",
+                    episodes = episodes,
+                    elapsed = elapsed,
+                    written = written,
+                    unchanged = unchanged
+                ),
+            };
+            eprintln!("{summary}");
             live.succeeded(report.written.written > 0);
         }
         Err(mut diagnostics) => {
@@ -140,22 +154,20 @@ fn rebuild(options: &BuildOptions, live: &Live, verb: &str) {
             for line in &text {
                 eprintln!("{line}");
             }
-            eprintln!(
-                "error: {} error(s); the preview shows the last build that worked",
-                diagnostics.error_count()
-            );
+            let failed = t!("serve-failed", errors = diagnostics.error_count());
+            eprintln!("error: {failed}");
             live.failed(text.join("\n"));
         }
     }
 }
 
-/// `45 ms`, `2.3 s`.
+/// `45 ms`, `2.3 s` (`2,3 s` in French).
 fn elapsed(started: Instant) -> String {
     let elapsed = started.elapsed();
     if elapsed.as_millis() < 1000 {
         format!("{} ms", elapsed.as_millis())
     } else {
-        format!("{:.1} s", elapsed.as_secs_f64())
+        format!("{} s", crate::util::i18n::decimal(elapsed.as_secs_f64(), 1))
     }
 }
 
@@ -175,9 +187,10 @@ fn preview_dir(root: &Path) -> std::io::Result<PathBuf> {
             let meta = std::fs::symlink_metadata(&parent)?;
             use std::os::unix::fs::MetadataExt;
             if !meta.is_dir() || meta.uid() != rustix::process::getuid().as_raw() {
-                return Err(std::io::Error::other(format!(
-                    "{} exists and is not a folder of yours",
-                    parent.display()
+                let path = parent.display().to_string();
+                return Err(std::io::Error::other(t!(
+                    "serve-preview-not-yours",
+                    path = path
                 )));
             }
         }

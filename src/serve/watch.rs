@@ -15,6 +15,7 @@ use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::Live;
 use crate::BuildOptions;
+use crate::t;
 
 /// How long the sources must be quiet before a rebuild starts: long enough to take in an
 /// editor's save (a temporary file, a rename: a few milliseconds apart), short beside the
@@ -73,7 +74,10 @@ fn rebuild_loop(
                         watched.retain(|dir| !event.paths.contains(dir));
                     }
                 }
-                Ok(Err(e)) => eprintln!("warning: watching the sources: {e}"),
+                Ok(Err(e)) => {
+                    let warning = t!("serve-watch-failed", error = e.to_string());
+                    eprintln!("warning: {warning}");
+                }
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return,
             }
@@ -95,8 +99,8 @@ fn rebuild_loop(
                     .to_string()
             })
             .collect();
-        eprintln!("changed: {}", names.join(", "));
-        super::rebuild(options, live, "rebuilt");
+        eprintln!("{}", t!("serve-changed", files = names.join(", ")));
+        super::rebuild(options, live, true);
     }
 }
 
@@ -109,7 +113,11 @@ fn watch_folders(watcher: &mut RecommendedWatcher, root: &Path, watched: &mut BT
                 Ok(()) => {
                     watched.insert(dir);
                 }
-                Err(e) => eprintln!("warning: cannot watch {}: {e}", dir.display()),
+                Err(e) => {
+                    let path = dir.display().to_string();
+                    let warning = t!("serve-cannot-watch", path = path, error = e.to_string());
+                    eprintln!("warning: {warning}");
+                }
             }
         }
     }

@@ -305,8 +305,13 @@ fn the_language_comes_from_the_locale_then_carnets_lang() {
 
 #[test]
 fn plurals_follow_each_language() {
-    let summary =
-        |lang, n: u64| message_in(lang, "check-summary", &[("episodes", FluentValue::from(n))]);
+    let summary = |lang, n: u64| {
+        message_in(
+            lang,
+            "cmd-check-summary",
+            &[("episodes", FluentValue::from(n))],
+        )
+    };
     assert_eq!(summary(Lang::En, 1), "checked 1 episode(s): no errors");
     assert_eq!(
         summary(Lang::Fr, 0),

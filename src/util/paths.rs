@@ -5,29 +5,27 @@ use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Component, Path, PathBuf};
 
+use crate::t;
+
 /// Resolves `relative` inside `base`: it must exist and stay inside `base`, symlinks included
 /// (a podcast folder must never publish a file from elsewhere on the machine).
 pub fn inside(base: &Path, relative: &str) -> Result<PathBuf, String> {
     let path = Path::new(relative);
     if relative.is_empty() || path.is_absolute() {
-        return Err(format!(
-            "`{relative}` must be a file name relative to {}",
-            base.display()
-        ));
+        let base = base.display().to_string();
+        return Err(t!("util-path-absolute", relative = relative, base = base));
     }
     if path
         .components()
         .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
     {
-        return Err(format!(
-            "`{relative}` must not leave {} (no `..`)",
-            base.display()
-        ));
+        let base = base.display().to_string();
+        return Err(t!("util-path-leaves", relative = relative, base = base));
     }
     let joined = base.join(path);
     within(base, &joined)?;
     if !joined.is_file() {
-        return Err(format!("`{relative}` is not a file"));
+        return Err(t!("util-path-not-a-file", relative = relative));
     }
     Ok(joined)
 }
@@ -35,8 +33,15 @@ pub fn inside(base: &Path, relative: &str) -> Result<PathBuf, String> {
 /// Checks that `path` (a file or folder found in `base`) exists and leads nowhere outside
 /// `base` once every symlink is followed.
 pub fn within(base: &Path, path: &Path) -> Result<(), String> {
-    let name = path.strip_prefix(base).unwrap_or(path).display();
-    let missing = || format!("`{name}` does not exist in {}", base.display());
+    // Made only for an error: this runs for every file of the podcast.
+    let name = || {
+        path.strip_prefix(base)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    };
+    let shown = || base.display().to_string();
+    let missing = || t!("util-path-missing", name = name(), base = shown());
     // The common case, cheaply: no link below `base`, so nothing can lead out of it.
     if let Ok(relative) = path.strip_prefix(base) {
         let mut links = false;
@@ -53,12 +58,9 @@ pub fn within(base: &Path, path: &Path) -> Result<(), String> {
     let real = path.canonicalize().map_err(|_| missing())?;
     let real_base = base
         .canonicalize()
-        .map_err(|e| format!("cannot read {}: {e}", base.display()))?;
+        .map_err(|e| t!("util-cannot-read", path = shown(), error = e.to_string()))?;
     if !real.starts_with(&real_base) {
-        return Err(format!(
-            "`{name}` is a link to a file outside {}; copy the file into the folder instead",
-            base.display()
-        ));
+        return Err(t!("util-path-link-outside", name = name(), base = shown()));
     }
     Ok(())
 }
@@ -86,9 +88,7 @@ pub fn entry_type(entry: &std::fs::DirEntry) -> Option<EntryType> {
 /// would block the build forever, waiting for a writer that never comes.
 pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
     if !std::fs::metadata(path)?.is_file() {
-        return Err(std::io::Error::other(
-            "it is not a regular file (a folder, a pipe or a device)",
-        ));
+        return Err(std::io::Error::other(t!("util-not-regular")));
     }
     std::fs::read(path)
 }

@@ -28,11 +28,17 @@ pub struct Server {
 impl Server {
     /// Starts the server on the podcast at `root`; its temporary folder is `tmp`.
     pub fn start(root: &Path, tmp: &Path) -> Server {
+        Server::start_in(root, tmp, &[])
+    }
+
+    /// [`Server::start`] with the environment `env` as well (`LANG`…).
+    pub fn start_in(root: &Path, tmp: &Path, env: &[(&str, &str)]) -> Server {
         std::fs::create_dir_all(tmp).expect("tmp");
         let mut child = common::carnets()
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
             .env("TMPDIR", tmp)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
