@@ -5,6 +5,8 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 
+use crate::t;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Jpeg,
@@ -32,18 +34,18 @@ pub const MAX_SIDE: u32 = 3000;
 
 /// Reads the header of a JPEG or PNG file.
 pub fn read(path: &Path) -> Result<ImageInfo, String> {
-    let mut file = File::open(path).map_err(|e| format!("cannot read the image: {e}"))?;
+    let mut file =
+        File::open(path).map_err(|e| t!("show-image-unreadable", error = e.to_string()))?;
     let mut magic = [0u8; 8];
     file.read_exact(&mut magic)
-        .map_err(|_| "the file is too short to be an image".to_string())?;
+        .map_err(|_| t!("show-image-too-short"))?;
     if magic == *b"\x89PNG\r\n\x1a\n" {
-        png(&mut file).map_err(|_| "the PNG header is damaged".to_string())
+        png(&mut file).map_err(|_| t!("show-image-png-damaged"))
     } else if magic[..3] == [0xFF, 0xD8, 0xFF] {
         file.seek(SeekFrom::Start(2)).map_err(|e| e.to_string())?;
-        jpeg(&mut file)
-            .map_err(|_| "the JPEG header is damaged (no frame header found)".to_string())
+        jpeg(&mut file).map_err(|_| t!("show-image-jpeg-damaged"))
     } else {
-        Err("the file is neither a JPEG nor a PNG image".into())
+        Err(t!("show-image-unknown-format"))
     }
 }
 
@@ -52,34 +54,34 @@ pub fn problems(info: &ImageInfo, extension: &str) -> Vec<String> {
     let mut found = Vec::new();
     let named_jpeg = matches!(extension, "jpg" | "jpeg");
     if named_jpeg != (info.format == Format::Jpeg) {
-        let actual = if info.format == Format::Jpeg {
-            "a JPEG"
-        } else {
-            "a PNG"
-        };
-        found.push(format!(
-            "the file is {actual} image but is named .{extension}; rename it to match its content"
-        ));
+        found.push(match info.format {
+            Format::Jpeg => t!("show-image-jpeg-misnamed", extension = extension),
+            Format::Png => t!("show-image-png-misnamed", extension = extension),
+        });
     }
     if info.width != info.height {
-        found.push(format!(
-            "the artwork is {}×{} px; it must be square",
-            info.width, info.height
+        found.push(t!(
+            "show-artwork-not-square",
+            width = info.width,
+            height = info.height
         ));
     }
     let side = info.width.max(info.height);
     if !(MIN_SIDE..=MAX_SIDE).contains(&side)
         || !(MIN_SIDE..=MAX_SIDE).contains(&info.width.min(info.height))
     {
-        found.push(format!(
-            "the artwork is {}×{} px; Apple requires {MIN_SIDE} to {MAX_SIDE} px on each side",
-            info.width, info.height
+        found.push(t!(
+            "show-artwork-size",
+            width = info.width,
+            height = info.height,
+            min = MIN_SIDE,
+            max = MAX_SIDE
         ));
     }
     match info.colour {
         Colour::Rgb => {}
-        Colour::Grey => found.push("the artwork is greyscale; Apple requires RGB colours".into()),
-        Colour::Cmyk => found.push("the artwork is CMYK (print colours); export it as RGB".into()),
+        Colour::Grey => found.push(t!("show-artwork-greyscale")),
+        Colour::Cmyk => found.push(t!("show-artwork-cmyk")),
     }
     found
 }

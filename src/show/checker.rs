@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::show::validate;
 use crate::show::yaml::{self, Spanned};
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics, Pos};
 
 /// Collects the problems of one file, each at its position.
@@ -55,12 +56,10 @@ impl Checker<'_> {
         match validate::url(&value.value, https_only) {
             Ok(()) => Some(value.value.clone()),
             Err(e) => {
-                let scheme = if https_only {
-                    "https://"
-                } else {
-                    "https:// (or http://)"
+                let help = match https_only {
+                    true => t!("show-url-https-help"),
+                    false => t!("show-url-help"),
                 };
-                let help = format!("write the whole address, starting with {scheme}");
                 self.error_help(value, e, &help);
                 None
             }
@@ -79,15 +78,15 @@ impl Checker<'_> {
         let text = value.value.trim();
         let count = text.chars().count();
         if required && text.is_empty() {
-            let help = format!("write a text, or remove `{key}`");
-            self.error_help(value, format!("`{key}` must not be empty"), &help);
+            let help = t!("show-text-empty-help", key = key);
+            self.error_help(value, t!("show-text-empty", key = key), &help);
             return None;
         }
         if count > max {
             self.error_help(
                 value,
-                format!("`{key}` has {count} characters; the podcast namespace allows {max}"),
-                &format!("shorten it to {max} characters"),
+                t!("show-text-too-long", key = key, count = count, max = max),
+                &t!("show-text-too-long-help", max = max),
             );
             return None;
         }
@@ -98,7 +97,7 @@ impl Checker<'_> {
     pub fn required(&mut self, value: Spanned<String>, key: &str) -> String {
         let text = value.value.trim().to_string();
         if text.is_empty() {
-            self.error(&value, format!("`{key}` must not be empty"));
+            self.error(&value, t!("show-text-empty", key = key));
         }
         text
     }

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::model::{Episode, Show};
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics};
 
 /// The lock file's name, at the podcast root.
@@ -58,12 +59,12 @@ impl Lock {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Lock::default()),
             Err(e) => Err(Diagnostic::error(
                 &path,
-                format!("cannot read the lock file: {e}"),
+                t!("show-lock-unreadable", error = e.to_string()),
             )),
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
-                Diagnostic::error(&path, format!("the lock file is damaged: {e}"))
+                Diagnostic::error(&path, t!("show-lock-damaged", error = e.to_string()))
                     .at(e.line() as u64, e.column() as u64)
-                    .help("restore it from version control (git checkout carnets.lock)")
+                    .help(t!("show-lock-damaged-help"))
             }),
         }
     }
@@ -81,9 +82,16 @@ impl Lock {
         match self.podcast_guid {
             Some(recorded) if show.guid_is_set && recorded != show.guid => Err(Diagnostic::error(
                 root.join("podcast.yaml"),
-                format!("`guid: {}` differs from the podcast:guid already published ({recorded})", show.guid),
+                t!(
+                    "show-lock-show-guid-differs",
+                    guid = show.guid.to_string(),
+                    recorded = recorded.to_string()
+                ),
             )
-            .help(format!("podcast apps know the show by its GUID: write `guid: {recorded}` or remove the line"))),
+            .help(t!(
+                "show-lock-show-guid-differs-help",
+                recorded = recorded.to_string()
+            ))),
             Some(recorded) => {
                 show.guid = recorded;
                 Ok(())
@@ -126,8 +134,15 @@ impl Lock {
                     let known = !recorded.enclosure.is_empty();
                     if published_urls && known && url != recorded.enclosure {
                         found.push(
-                            Diagnostic::warning(episode.file(), format!("the audio moves from {} to {url}", recorded.enclosure))
-                                .help("apps keep the episode (its GUID is unchanged) but fetch the audio again; keep the old URL working with a redirect"),
+                            Diagnostic::warning(
+                                episode.file(),
+                                t!(
+                                    "show-lock-audio-moves",
+                                    from = recorded.enclosure.as_str(),
+                                    to = url.as_str()
+                                ),
+                            )
+                            .help(t!("show-lock-audio-moves-help")),
                         );
                     }
                 }
@@ -139,14 +154,13 @@ impl Lock {
                 found.push(
                     Diagnostic::warning(
                         &lock_path,
-                        format!(
-                            "episode `{slug}` was published (GUID {}) and its folder is gone",
-                            recorded.guid
+                        t!(
+                            "show-lock-episode-gone",
+                            slug = slug.as_str(),
+                            guid = recorded.guid.as_str()
                         ),
                     )
-                    .help(
-                        "apps that downloaded it keep it; restore the folder if this was a mistake",
-                    ),
+                    .help(t!("show-lock-episode-gone-help")),
                 );
             }
         }
@@ -170,9 +184,15 @@ impl Lock {
 fn check_same(episode: &Episode, recorded: &Published, found: &mut Diagnostics) {
     if episode.guid != recorded.guid {
         found.push(
-            Diagnostic::error(episode.file(), format!("the GUID changed: apps know this episode as `{}`", recorded.guid))
-                .at_pos(episode.positions.guid.unwrap_or_default())
-                .help(format!("write `guid: {}`: a new GUID makes every app download the episode again as a new one", recorded.guid)),
+            Diagnostic::error(
+                episode.file(),
+                t!("show-lock-guid-changed", guid = recorded.guid.as_str()),
+            )
+            .at_pos(episode.positions.guid.unwrap_or_default())
+            .help(t!(
+                "show-lock-guid-changed-help",
+                guid = recorded.guid.as_str()
+            )),
         );
     }
     let same_instant = jiff::Timestamp::strptime(DATE_FORMAT, &recorded.date)
@@ -181,15 +201,12 @@ fn check_same(episode: &Episode, recorded: &Published, found: &mut Diagnostics) 
         found.push(
             Diagnostic::error(
                 episode.file(),
-                format!(
-                    "the publication date changed: apps have this episode at {}",
-                    recorded.date
-                ),
+                t!("show-lock-date-changed", date = recorded.date.as_str()),
             )
             .at_pos(episode.positions.date)
-            .help(format!(
-                "write `date: {}`: a new date reorders the episode in every app",
-                recorded.date
+            .help(t!(
+                "show-lock-date-changed-help",
+                date = recorded.date.as_str()
             )),
         );
     }
@@ -214,9 +231,16 @@ fn check_not_renamed(
     });
     if let Some((old_slug, published)) = vanished {
         found.push(
-            Diagnostic::error(episode.file(), format!("this looks like episode `{old_slug}` renamed: without its GUID, apps would see a new episode"))
-                .at_pos(episode.positions.date)
-                .help(format!("add `guid: {}` to this episode.md (recorded in {})", published.guid, lock_path.display())),
+            Diagnostic::error(
+                episode.file(),
+                t!("show-lock-renamed", slug = old_slug.as_str()),
+            )
+            .at_pos(episode.positions.date)
+            .help(t!(
+                "show-lock-renamed-help",
+                guid = published.guid.as_str(),
+                lock = lock_path.display().to_string()
+            )),
         );
     }
 }

@@ -3,6 +3,8 @@
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, Zoned, civil};
 
+use crate::t;
+
 /// Parses a publication date: RFC 3339 (`2026-11-20T08:00:00+01:00`), or a local date and time
 /// in the show's time zone (`2026-11-20 08:00`, `2026-11-20T08:00:00`, `2026-11-20`).
 pub fn date(text: &str, tz: &TimeZone) -> Result<Zoned, String> {
@@ -12,19 +14,20 @@ pub fn date(text: &str, tz: &TimeZone) -> Result<Zoned, String> {
     }
     let local = text
         .parse::<civil::DateTime>()
-        .or_else(|_| text.parse::<civil::Date>().map(|d| d.to_datetime(civil::Time::midnight())))
-        .map_err(|_| {
-            format!("`{text}` is not a date: write `2026-11-20 08:00` (local time) or `2026-11-20T08:00:00+01:00`")
-        })?;
+        .or_else(|_| {
+            text.parse::<civil::Date>()
+                .map(|d| d.to_datetime(civil::Time::midnight()))
+        })
+        .map_err(|_| t!("show-date-invalid", text = text))?;
     local
         .to_zoned(tz.clone())
-        .map_err(|e| format!("`{text}` does not exist in the show's time zone: {e}"))
+        .map_err(|e| t!("show-date-not-in-zone", text = text, error = e.to_string()))
 }
 
 /// Parses a chapter time, `SS`, `MM:SS` or `HH:MM:SS`, each optionally with `.mmm`, into
 /// milliseconds.
 pub fn chapter(text: &str) -> Result<u64, String> {
-    let bad = || format!("`{text}` is not a time: write SS, MM:SS or HH:MM:SS (optionally .mmm)");
+    let bad = || t!("show-time-invalid", text = text);
     let (clock, millis) = match text.trim().split_once('.') {
         Some((clock, frac)) => {
             if frac.is_empty() || frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {

@@ -2,6 +2,7 @@
 //! turns them into the Podcasting 2.0 JSON transcript).
 
 use crate::model::{Cue, TranscriptFormat};
+use crate::t;
 
 /// A problem in a transcript file, at a line.
 pub type Error = (u64, String);
@@ -14,10 +15,7 @@ pub fn parse(text: &str, format: TranscriptFormat) -> Result<Vec<Cue>, Error> {
     if format == TranscriptFormat::Vtt {
         let header = lines.first().copied().unwrap_or_default();
         if header != "WEBVTT" && !header.starts_with("WEBVTT ") && !header.starts_with("WEBVTT\t") {
-            return Err((
-                1,
-                "a WebVTT transcript must start with a `WEBVTT` line".into(),
-            ));
+            return Err((1, t!("show-vtt-no-header")));
         }
         i = 1;
     }
@@ -34,24 +32,15 @@ pub fn parse(text: &str, format: TranscriptFormat) -> Result<Vec<Cue>, Error> {
             continue;
         }
         let Some(timing) = block.iter().take(2).position(|l| l.contains("-->")) else {
-            return Err((
-                start as u64 + 1,
-                "expected a timing line like `00:00:01.000 --> 00:00:04.000`".into(),
-            ));
+            return Err((start as u64 + 1, t!("show-cue-no-timing")));
         };
         let line = (start + timing) as u64 + 1;
         let (start_ms, end_ms) = timing_line(block[timing], format).map_err(|e| (line, e))?;
         if end_ms <= start_ms {
-            return Err((line, "the cue ends before it starts".into()));
+            return Err((line, t!("show-cue-ends-before-start")));
         }
         if let Some(previous) = cues.last().filter(|p| p.start_ms > start_ms) {
-            return Err((
-                line,
-                format!(
-                    "the cue starts before the previous one (line {})",
-                    previous.line
-                ),
-            ));
+            return Err((line, t!("show-cue-out-of-order", line = previous.line)));
         }
         let raw = block[timing + 1..].join("\n");
         let (speaker, text) = cue_text(&raw);
@@ -73,27 +62,23 @@ fn is_vtt_metadata(first: &str) -> bool {
 }
 
 fn timing_line(line: &str, format: TranscriptFormat) -> Result<(u64, u64), String> {
-    let (from, rest) = line.split_once("-->").ok_or("missing `-->`")?;
+    let (from, rest) = line
+        .split_once("-->")
+        .ok_or_else(|| t!("show-cue-no-arrow"))?;
     let to = rest.split_whitespace().next().unwrap_or_default();
     Ok((timestamp(from.trim(), format)?, timestamp(to, format)?))
 }
 
 /// `hh:mm:ss.ttt` or `mm:ss.ttt` (WebVTT), `hh:mm:ss,ttt` (SubRip).
 fn timestamp(text: &str, format: TranscriptFormat) -> Result<u64, String> {
-    let bad = || {
-        format!(
-            "`{text}` is not a timestamp like 00:01:02{}000",
-            if format == TranscriptFormat::Srt {
-                ','
-            } else {
-                '.'
-            }
-        )
-    };
     let separator = if format == TranscriptFormat::Srt {
         ','
     } else {
         '.'
+    };
+    let bad = || {
+        let example = format!("00:01:02{separator}000");
+        t!("show-timestamp-invalid", text = text, example = example)
     };
     let (clock, millis) = text.split_once(separator).ok_or_else(bad)?;
     if millis.len() != 3 || !millis.bytes().all(|b| b.is_ascii_digit()) {

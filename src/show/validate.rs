@@ -1,5 +1,7 @@
 //! Small value checks shared by the loaders: URLs, e-mail addresses, language tags, slugs.
 
+use crate::t;
+
 /// An absolute URL with the given scheme(s), no spaces or control characters.
 pub fn url(value: &str, https_only: bool) -> Result<(), String> {
     let rest = value.strip_prefix("https://").or_else(|| {
@@ -8,20 +10,14 @@ pub fn url(value: &str, https_only: bool) -> Result<(), String> {
             .flatten()
     });
     let Some(rest) = rest else {
-        let scheme = if https_only {
-            "https://"
-        } else {
-            "http:// or https://"
-        };
-        return Err(format!(
-            "`{value}` is not an absolute URL starting with {scheme}"
-        ));
+        return Err(match https_only {
+            true => t!("show-url-not-absolute-https", value = value),
+            false => t!("show-url-not-absolute", value = value),
+        });
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     if host.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(format!(
-            "`{value}` is not a valid URL (empty host, or spaces)"
-        ));
+        return Err(t!("show-url-invalid", value = value));
     }
     Ok(())
 }
@@ -40,9 +36,7 @@ pub fn email(value: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "`{value}` is not an e-mail address like nom@exemple.fr"
-        ))
+        Err(t!("show-email-invalid", value = value))
     }
 }
 
@@ -57,7 +51,7 @@ pub fn language(value: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!("`{value}` is not a language tag like fr-FR"))
+        Err(t!("show-language-invalid", value = value))
     }
 }
 
@@ -235,21 +229,27 @@ const TAXONOMY: &[(&str, &[&str])] = &[
 pub fn person_role(role: &str, group: &str) -> Result<(), String> {
     let Some((_, roles)) = TAXONOMY.iter().find(|(g, _)| *g == group) else {
         let groups: Vec<&str> = TAXONOMY.iter().map(|(g, _)| *g).collect();
-        return Err(format!(
-            "`{group}` is not a Podcasting 2.0 person group; use one of: {}",
-            groups.join(", ")
+        return Err(t!(
+            "show-person-group-unknown",
+            group = group,
+            groups = groups.join(", ")
         ));
     };
     if roles.contains(&role) {
         return Ok(());
     }
     match TAXONOMY.iter().find(|(_, roles)| roles.contains(&role)) {
-        Some((right, _)) => Err(format!(
-            "the role `{role}` belongs to the group `{right}`, not `{group}`"
+        Some((right, _)) => Err(t!(
+            "show-person-role-elsewhere",
+            role = role,
+            right = *right,
+            group = group
         )),
-        None => Err(format!(
-            "`{role}` is not a Podcasting 2.0 person role; the group `{group}` has: {}",
-            roles.join(", ")
+        None => Err(t!(
+            "show-person-role-unknown",
+            role = role,
+            group = group,
+            roles = roles.join(", ")
         )),
     }
 }

@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 pub use serde_saphyr::Spanned;
 
+use crate::t;
 use crate::util::diag::{Diagnostic, Pos};
 
 /// Parses `text` as `T`; `line_offset` lines precede it in `path`.
@@ -45,11 +46,15 @@ pub fn pos<T>(value: &Spanned<T>, line_offset: u64) -> Pos {
 
 /// Rewords serde's messages for producers who do not know serde.
 fn explain(message: &str) -> String {
-    if let Some(rest) = message.strip_prefix("unknown field ") {
-        return format!("unknown key {rest}");
+    // serde-saphyr writes "unknown field `x`, expected one of a, b".
+    let unknown = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split_once("`, expected one of "));
+    if let Some((key, keys)) = unknown {
+        return t!("show-yaml-unknown-key", key = key, keys = keys);
     }
-    if let Some(rest) = message.strip_prefix("missing field ") {
-        return format!("missing required key {rest}");
+    if let Some(key) = message.strip_prefix("missing field ") {
+        return t!("show-yaml-missing-key", key = key);
     }
     if message.starts_with("recursion limit exceeded") {
         return budget("Depth");
@@ -61,21 +66,21 @@ fn explain(message: &str) -> String {
             .collect();
         return budget(&kind);
     }
-    message.to_string()
+    // The parser's own words (a wrong type, a broken line): an argument, as it wrote them.
+    t!("show-yaml-error", error = message)
 }
 
 /// A parsing budget that stopped the YAML (a hostile or broken file), in plain words.
 fn budget(kind: &str) -> String {
-    let what = match kind {
-        "Depth" => "is nested too deeply",
-        "Nodes" | "Events" | "Documents" => "holds far too many values",
-        "ScalarBytes" | "InputBytes" | "TotalBytes" => "holds far too much text",
+    match kind {
+        "Depth" => t!("show-yaml-too-deep", limit = kind),
+        "Nodes" | "Events" | "Documents" => t!("show-yaml-too-many-values", limit = kind),
+        "ScalarBytes" | "InputBytes" | "TotalBytes" => t!("show-yaml-too-much-text", limit = kind),
         k if k.contains("Alias") || k.contains("Anchor") => {
-            "repeats aliases (`*name`) too often; write the values out instead"
+            t!("show-yaml-too-many-aliases", limit = kind)
         }
-        _ => "is too large to read",
-    };
-    format!("this YAML {what} (refused to protect the build; limit: {kind})")
+        _ => t!("show-yaml-too-large", limit = kind),
+    }
 }
 
 #[cfg(test)]

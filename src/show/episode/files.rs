@@ -7,6 +7,7 @@ use crate::model::{Transcript, TranscriptFormat};
 use crate::show::checker::Checker;
 use crate::show::transcript;
 use crate::show::yaml::Spanned;
+use crate::t;
 use crate::util::diag::Diagnostic;
 use crate::util::paths;
 
@@ -28,8 +29,8 @@ pub(super) fn audio_file(
             Ok(_) => {
                 check.error_help(
                     value,
-                    format!("`{}` is not an .mp3 file", value.value),
-                    "export the episode as MP3",
+                    t!("show-audio-not-mp3", file = value.value.as_str()),
+                    &t!("show-audio-not-mp3-help"),
                 );
                 None
             }
@@ -42,10 +43,9 @@ pub(super) fn audio_file(
     match mp3s(listing).as_slice() {
         [one] => listing.inside(dir, one, check),
         [] => {
-            check.found.push(
-                Diagnostic::error(dir, "no .mp3 file in this episode folder")
-                    .help("add the episode's MP3 to the folder"),
-            );
+            check
+                .found
+                .push(Diagnostic::error(dir, t!("show-no-mp3")).help(t!("show-add-mp3-help")));
             None
         }
         several => {
@@ -59,17 +59,8 @@ pub(super) fn audio_file(
                 })
                 .collect();
             check.found.push(
-                Diagnostic::error(
-                    dir,
-                    format!(
-                        "several .mp3 files ({}): which one is the episode?",
-                        names.join(", ")
-                    ),
-                )
-                .help(format!(
-                    "add `audio: {}` to episode.md, or remove the others",
-                    names[0]
-                )),
+                Diagnostic::error(dir, t!("show-several-mp3", files = names.join(", ")))
+                    .help(t!("show-several-mp3-help", first = names[0].as_str())),
             );
             None
         }
@@ -96,11 +87,8 @@ pub(super) fn transcript_file(
             [] => return None,
             _ => {
                 check.found.push(
-                    Diagnostic::error(
-                        dir,
-                        "several transcripts (.vtt/.srt) in this episode folder",
-                    )
-                    .help("name the one to publish with `transcript:` in episode.md"),
+                    Diagnostic::error(dir, t!("show-several-transcripts"))
+                        .help(t!("show-several-transcripts-help")),
                 );
                 return None;
             }
@@ -113,8 +101,8 @@ pub(super) fn transcript_file(
             let value = named.expect("found files have a known extension");
             check.error_help(
                 value,
-                format!("`{}` is not a .vtt or .srt transcript", value.value),
-                "export the transcript as WebVTT (.vtt) or SubRip (.srt)",
+                t!("show-transcript-format", file = value.value.as_str()),
+                &t!("show-transcript-format-help"),
             );
             return None;
         }
@@ -124,7 +112,7 @@ pub(super) fn transcript_file(
         Err(e) => {
             check.found.push(Diagnostic::error(
                 &source,
-                format!("cannot read the transcript as UTF-8 text: {e}"),
+                t!("show-transcript-unreadable", error = e.to_string()),
             ));
             return None;
         }
@@ -139,7 +127,7 @@ pub(super) fn transcript_file(
             check.found.push(
                 Diagnostic::error(&source, message)
                     .at(line, 1)
-                    .help("fix the transcript, or export it again from the transcription tool"),
+                    .help(t!("show-transcript-help")),
             );
             None
         }

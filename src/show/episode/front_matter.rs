@@ -5,6 +5,7 @@ use serde::Deserialize;
 use crate::show::config::extras::{RawImage, RawSocial};
 use crate::show::config::{Keywords, RawLocation, RawPerson, RawValue};
 use crate::show::yaml::Spanned;
+use crate::t;
 
 /// The front matter as written (what YAML says); `episode::load` validates it.
 #[derive(Deserialize)]
@@ -85,10 +86,7 @@ pub fn split(text: &str) -> Result<Split<'_>, (u64, String)> {
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or_default();
     if first.trim_end() != "---" {
-        return Err((
-            1,
-            "episode.md must start with a `---` line, then the YAML header (title, date…), then `---`".into(),
-        ));
+        return Err((1, t!("show-front-matter-no-start")));
     }
     let yaml_start = first.len();
     let mut offset = yaml_start;
@@ -103,11 +101,7 @@ pub fn split(text: &str) -> Result<Split<'_>, (u64, String)> {
         }
         offset += line.len();
     }
-    Err((
-        1,
-        "the YAML header opened by `---` on line 1 is never closed: add a `---` line after it"
-            .into(),
-    ))
+    Err((1, t!("show-front-matter-not-closed")))
 }
 
 /// Reads an `episode.md` as far as text goes: splits it, loads the YAML header into the raw

@@ -6,7 +6,9 @@ use crate::model::{Chapter, Soundbite};
 use crate::show::checker::Checker;
 use crate::show::times;
 use crate::show::yaml::{self, Spanned};
+use crate::t;
 use crate::util::diag::Diagnostic;
+use crate::util::i18n::{self, Lang};
 
 /// Soundbites the Podcasting 2.0 namespace recommends last 15 to 120 seconds.
 const SOUNDBITE_MS: std::ops::RangeInclusive<u64> = 15_000..=120_000;
@@ -17,7 +19,7 @@ const MAX_SOUNDBITE_TITLE: usize = 128;
 fn time_ms(time: &Time) -> Result<u64, String> {
     match time {
         Time::Seconds(s) if s.is_finite() && *s >= 0.0 => Ok((s * 1000.0).round() as u64),
-        Time::Seconds(s) => Err(format!("`{s}` is not a time")),
+        Time::Seconds(s) => Err(t!("show-seconds-invalid", value = s.to_string())),
         Time::Text(text) => times::chapter(text),
     }
 }
@@ -37,13 +39,13 @@ pub(super) fn chapters(raw: Vec<Spanned<RawChapter>>, check: &mut Checker) -> Ve
         if let Some(previous) = chapters.last().filter(|p| p.start_ms >= start_ms) {
             check.error_help(
                 &chapter.start,
-                format!(
-                    "chapter « {} » starts at {}, not after the previous one ({})",
-                    chapter.title,
-                    times::clock(start_ms),
-                    times::clock(previous.start_ms)
+                t!(
+                    "show-chapter-order",
+                    title = chapter.title.as_str(),
+                    start = times::clock(start_ms),
+                    previous = times::clock(previous.start_ms)
                 ),
-                "chapters must be listed in order, each starting after the previous one",
+                &t!("show-chapter-order-help"),
             );
         }
         let url = chapter.url.as_ref().and_then(|u| check.url(u, false));
@@ -91,17 +93,14 @@ pub(super) fn soundbites(raw: Vec<Spanned<RawSoundbite>>, check: &mut Checker) -
             continue;
         };
         if duration_ms == 0 {
-            check.error(&bite.duration, "a soundbite cannot last 0 seconds");
+            check.error(&bite.duration, t!("show-soundbite-empty"));
             continue;
         }
         if !SOUNDBITE_MS.contains(&duration_ms) {
             check.warning(
                 &bite.duration,
-                format!(
-                    "the soundbite lasts {} s; Podcasting 2.0 recommends 15 to 120 seconds",
-                    crate::model::seconds(duration_ms)
-                ),
-                "apps may skip or cut it: choose a passage of 15 seconds to 2 minutes",
+                t!("show-soundbite-length", seconds = seconds(duration_ms)),
+                &t!("show-soundbite-length-help"),
             );
         }
         soundbites.push(Soundbite {
@@ -112,6 +111,15 @@ pub(super) fn soundbites(raw: Vec<Spanned<RawSoundbite>>, check: &mut Checker) -
         });
     }
     soundbites
+}
+
+/// Seconds as the namespace writes them (`73.5`), with the language's decimal separator.
+fn seconds(ms: u64) -> String {
+    let text = crate::model::seconds(ms);
+    match i18n::lang() {
+        Lang::En => text,
+        Lang::Fr => text.replace('.', ","),
+    }
 }
 
 /// Chapters must start, and soundbites end, inside the audio (`duration_ms` long).
@@ -126,14 +134,15 @@ pub(super) fn check_in_audio(
         check.found.push(
             Diagnostic::error(
                 check.path,
-                format!(
-                    "chapter « {} » starts at {}, after the end of the audio ({end})",
-                    chapter.title,
-                    times::clock(chapter.start_ms),
+                t!(
+                    "show-chapter-after-end",
+                    title = chapter.title.as_str(),
+                    start = times::clock(chapter.start_ms),
+                    end = end.as_str()
                 ),
             )
             .at_pos(chapter.pos)
-            .help("fix the start time, or check that `audio:` names the right file"),
+            .help(t!("show-chapter-after-end-help")),
         );
     }
     for bite in soundbites
@@ -143,14 +152,15 @@ pub(super) fn check_in_audio(
         check.found.push(
             Diagnostic::error(
                 check.path,
-                format!(
-                    "the soundbite starting at {} ends at {}, after the end of the audio ({end})",
-                    times::clock(bite.start_ms),
-                    times::clock(bite.start_ms + bite.duration_ms),
+                t!(
+                    "show-soundbite-after-end",
+                    start = times::clock(bite.start_ms),
+                    stop = times::clock(bite.start_ms + bite.duration_ms),
+                    end = end.as_str()
                 ),
             )
             .at_pos(bite.pos)
-            .help("shorten it or start it earlier, or check that `audio:` names the right file"),
+            .help(t!("show-soundbite-after-end-help")),
         );
     }
 }

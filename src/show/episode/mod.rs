@@ -21,6 +21,7 @@ use crate::show::config;
 use crate::show::times;
 use crate::show::validate;
 use crate::show::yaml;
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics};
 use crate::util::hash::fingerprint;
 use crate::util::paths;
@@ -89,7 +90,7 @@ pub fn load_all(root: &Path, show: &Show, selection: &Selection, sources: &Sourc
             return loaded;
         }
     };
-    let measuring = Progress::new("mesure des MP3", dirs.len() as u64);
+    let measuring = Progress::new(t!("show-measuring"), dirs.len() as u64);
     let kept = Kept::new(show, sources);
     let results: Vec<(Folder, Diagnostics)> = dirs
         .par_iter()
@@ -188,8 +189,11 @@ impl<'a> Kept<'a> {
 /// whether it is a link.
 fn episode_dirs(episodes: &Path) -> Result<Vec<(PathBuf, bool)>, Diagnostic> {
     let entries = std::fs::read_dir(episodes).map_err(|e| {
-        Diagnostic::error(episodes, format!("cannot read the episodes folder: {e}"))
-            .help("create `episodes/` with one folder per episode; `carnets new \"Titre\"` does it")
+        Diagnostic::error(
+            episodes,
+            t!("show-episodes-unreadable", error = e.to_string()),
+        )
+        .help(t!("show-episodes-unreadable-help"))
     })?;
     let mut dirs: Vec<(PathBuf, bool)> = entries
         .filter_map(Result::ok)
@@ -219,13 +223,8 @@ fn load_one(
     if !validate::is_slug(&slug) {
         let suggestion = validate::slugify(&slug);
         found.push(
-            Diagnostic::error(
-                dir,
-                format!(
-                    "`{slug}` is not a valid folder name: use lowercase letters, digits and hyphens"
-                ),
-            )
-            .help(format!("rename the folder to `{suggestion}`")),
+            Diagnostic::error(dir, t!("show-folder-name", slug = slug.as_str()))
+                .help(t!("show-folder-name-help", suggestion = suggestion)),
         );
         return (Folder::Waiting, found);
     }
@@ -234,7 +233,7 @@ fn load_one(
         .filter(|_| link)
         .map(|episodes| paths::within(episodes, dir))
     {
-        found.push(Diagnostic::error(dir, e).help("move the episode folder into `episodes/`"));
+        found.push(Diagnostic::error(dir, e).help(t!("show-folder-outside-help")));
         return (Folder::Waiting, found);
     }
     let file = dir.join("episode.md");
@@ -242,8 +241,8 @@ fn load_one(
         Ok(text) => text,
         Err(e) => {
             found.push(
-                Diagnostic::error(&file, format!("cannot read the episode: {e}"))
-                    .help("every episode folder needs an episode.md"),
+                Diagnostic::error(&file, t!("show-episode-unreadable", error = e.to_string()))
+                    .help(t!("show-episode-unreadable-help")),
             );
             return (Folder::Waiting, found);
         }
@@ -300,8 +299,8 @@ fn convert(
             let value = raw.episode_type.as_ref().expect("matched Some");
             check.error_help(
                 value,
-                format!("unknown episode type `{other}`"),
-                "write `full`, `trailer` or `bonus`",
+                t!("show-episode-type", value = other),
+                &t!("show-episode-type-help"),
             );
             EpisodeType::Full
         }
@@ -310,8 +309,8 @@ fn convert(
         Some(value) if value.value.trim().is_empty() => {
             check.error_help(
                 value,
-                "`guid` must not be empty",
-                "remove the line, or keep the GUID this episode was first published with",
+                t!("show-text-empty", key = "guid"),
+                &t!("show-guid-empty-help"),
             );
             String::new()
         }
@@ -342,18 +341,19 @@ fn convert(
     {
         check.warning(
             &raw.title,
-            format!("the title repeats the episode number {}", number.value),
-            "Apple asks for titles without numbers: apps show `number:` themselves",
+            t!("show-title-has-number", number = number.value),
+            &t!("show-title-has-number-help"),
         );
     }
     if let Some(summary) = raw.summary.as_ref().filter(|s| s.len() > MAX_SUMMARY_BYTES) {
         check.error_help(
             &raw.title,
-            format!(
-                "the summary is {} bytes; Apple accepts at most {MAX_SUMMARY_BYTES}",
-                summary.len()
+            t!(
+                "show-summary-too-long",
+                bytes = summary.len(),
+                max = MAX_SUMMARY_BYTES
             ),
-            "keep `summary:` to a sentence or two; details belong in the show notes",
+            &t!("show-summary-too-long-help"),
         );
     }
     let title = check.required(raw.title, "title");
@@ -364,11 +364,8 @@ fn convert(
         // else about it was checked above.
         if selection.drafts {
             check.found.push(
-                Diagnostic::warning(
-                    dir,
-                    "this draft has no MP3 yet: it is left out of the preview",
-                )
-                .help("add the episode's MP3 to the folder"),
+                Diagnostic::warning(dir, t!("show-draft-without-mp3"))
+                    .help(t!("show-add-mp3-help")),
             );
         }
         return Some(match raw.draft || selection.drafts {
@@ -445,13 +442,14 @@ fn check_unique(episodes: &[Episode], found: &mut Diagnostics) {
             found.push(
                 Diagnostic::error(
                     item.file(),
-                    format!(
-                        "GUID `{}` is already used by episode `{}`",
-                        item.guid, first.slug
+                    t!(
+                        "show-guid-taken",
+                        guid = item.guid.as_str(),
+                        first = first.slug.as_str()
                     ),
                 )
                 .at_pos(item.positions.guid.unwrap_or_default())
-                .help("every episode needs its own GUID; `carnets new` writes a fresh one"),
+                .help(t!("show-guid-taken-help")),
             );
         }
         if let Some(number) = item.number
@@ -460,13 +458,14 @@ fn check_unique(episodes: &[Episode], found: &mut Diagnostics) {
             found.push(
                 Diagnostic::error(
                     item.file(),
-                    format!(
-                        "episode number {number} is already used by episode `{}`",
-                        first.slug
+                    t!(
+                        "show-number-taken",
+                        number = number,
+                        first = first.slug.as_str()
                     ),
                 )
                 .at_pos(item.positions.number)
-                .help("give each episode of a season its own number"),
+                .help(t!("show-number-taken-help")),
             );
         }
     }
@@ -495,12 +494,9 @@ pub fn same_audio(
             found.push(
                 Diagnostic::warning(
                     &episode.audio,
-                    format!(
-                        "this MP3 has the same bytes as the audio of episode `{}`",
-                        first.slug
-                    ),
+                    t!("show-same-audio", first = first.slug.as_str()),
                 )
-                .help("put this episode's own MP3 in its folder"),
+                .help(t!("show-same-audio-help")),
             );
         } else {
             seen.insert(hash, episode);

@@ -5,6 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::show::validate::slugify;
+use crate::t;
 use crate::util::diag::Diagnostic;
 
 const PODCAST_YAML: &str = include_str!("podcast.yaml");
@@ -20,14 +21,16 @@ const EXAMPLE_MP3: &[u8] = include_bytes!("exemple.mp3");
 pub fn new_episode(root: &Path, title: &str, now: jiff::Timestamp) -> Result<PathBuf, Diagnostic> {
     let episodes = root.join("episodes");
     if !root.join("podcast.yaml").is_file() {
-        return Err(Diagnostic::error(root.join("podcast.yaml"), "no podcast here")
-            .help("run this in a podcast folder, or pass --root; `carnets init DIR` starts a new podcast"));
+        return Err(
+            Diagnostic::error(root.join("podcast.yaml"), t!("show-no-podcast"))
+                .help(t!("show-no-podcast-help")),
+        );
     }
     let slug = slugify(title);
     if slug.is_empty() {
         return Err(Diagnostic::error(
             &episodes,
-            format!("the title « {title} » has no letters or digits to name a folder with"),
+            t!("show-title-without-letters", title = title),
         ));
     }
     let number = next_number(&episodes);
@@ -112,12 +115,11 @@ fn next_number(episodes: &Path) -> u32 {
 fn create_new(dir: &Path, files: &[(&str, &[u8])]) -> Result<(), Diagnostic> {
     let busy = fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
     if busy {
-        return Err(
-            Diagnostic::error(dir, "already exists and is not empty; nothing was written")
-                .help("choose another name, or remove the folder first"),
-        );
+        return Err(Diagnostic::error(dir, t!("show-folder-not-empty"))
+            .help(t!("show-folder-not-empty-help")));
     }
-    let fail = |e: std::io::Error| Diagnostic::error(dir, format!("cannot create: {e}"));
+    let fail =
+        |e: std::io::Error| Diagnostic::error(dir, t!("show-cannot-create", error = e.to_string()));
     fs::create_dir_all(dir).map_err(fail)?;
     for (name, bytes) in files {
         fs::write(dir.join(name), bytes).map_err(fail)?;
