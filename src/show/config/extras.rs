@@ -11,6 +11,7 @@ use crate::model::{Artwork, Extras, Image, ImageLocation, RemoteItem, SocialInte
 use crate::show::artwork;
 use crate::show::checker::Checker;
 use crate::show::yaml::Spanned;
+use crate::t;
 use crate::util::paths;
 
 /// Longest `purpose` of an image, and `podcast:txt` value (Podcasting 2.0 limits).
@@ -99,8 +100,8 @@ pub(crate) fn extras(
             if images.iter().any(same_name) {
                 check.error_help(
                     entry,
-                    "`images` lists this file twice, or two files published under one name",
-                    "list each file once, and rename one of two files whose names differ only by case or accents",
+                    t!("config-images-twice"),
+                    &t!("config-images-twice-help"),
                 );
             }
             images.push(image);
@@ -138,8 +139,8 @@ fn image(
             if let Some(given) = raw.width.as_ref().or(raw.height.as_ref()) {
                 check.error_help(
                     given,
-                    "carnets measures the size of the images it publishes",
-                    "remove `width` and `height`: they are read from the file",
+                    t!("config-image-size-given"),
+                    &t!("config-image-size-given-help"),
                 );
             }
             let (art, info) = image_file(file, base, dir_in_output, artwork, check)?;
@@ -157,8 +158,8 @@ fn image(
         _ => {
             check.error_help(
                 entry,
-                "an image needs either `file` or `href`",
-                "write `file: banniere.jpg` for a file of the podcast, or `href: https://…` for an image elsewhere",
+                t!("config-image-no-location"),
+                &t!("config-image-no-location-help"),
             );
             return None;
         }
@@ -187,8 +188,12 @@ fn image_file(
         .map_err(|e| {
             check.error_help(
                 file,
-                format!("`{}`: {e}", file.value),
-                "publish JPEG or PNG images; for another kind, put it online and give its `href`",
+                t!(
+                    "config-file-problem",
+                    file = file.value.as_str(),
+                    problem = e
+                ),
+                &t!("config-image-unreadable-help"),
             )
         })
         .ok()?;
@@ -203,11 +208,12 @@ fn image_file(
     if artwork.is_some_and(|art| art.published == published) {
         check.error_help(
             file,
-            format!(
-                "`{}` would be published under the artwork's name, {published}",
-                file.value
+            t!(
+                "config-image-artwork-name",
+                file = file.value.as_str(),
+                published = published
             ),
-            "rename the file",
+            &t!("config-image-artwork-name-help"),
         );
         return None;
     }
@@ -224,8 +230,8 @@ fn social(raw: &[Spanned<RawSocial>], check: &mut Checker) -> Vec<SocialInteract
             if !SOCIAL_PROTOCOLS.contains(&protocol.as_str()) {
                 check.error_help(
                     &raw.protocol,
-                    format!("`{protocol}` is not a protocol of podcast:socialInteract"),
-                    &format!("use one of: {}", SOCIAL_PROTOCOLS.join(", ")),
+                    t!("config-social-unknown-protocol", protocol = protocol),
+                    &t!("config-use-one-of", values = SOCIAL_PROTOCOLS.join(", ")),
                 );
                 return None;
             }
@@ -237,8 +243,8 @@ fn social(raw: &[Spanned<RawSocial>], check: &mut Checker) -> Vec<SocialInteract
                 {
                     check.error_help(
                         entry,
-                        "`protocol: disabled` says there are no comments: it takes no other key",
-                        "keep only `protocol: disabled`, or name where the comments are",
+                        t!("config-social-disabled-alone"),
+                        &t!("config-social-disabled-alone-help"),
                     );
                 }
                 return Some(SocialInteract {
@@ -252,8 +258,8 @@ fn social(raw: &[Spanned<RawSocial>], check: &mut Checker) -> Vec<SocialInteract
             let Some(uri) = &raw.uri else {
                 check.error_help(
                     entry,
-                    "`social_interact` needs the `uri` of the post the comments answer",
-                    "write `uri: https://…` (the root post of the thread)",
+                    t!("config-social-no-uri"),
+                    &t!("config-social-no-uri-help"),
                 );
                 return None;
             };
@@ -273,8 +279,8 @@ fn social(raw: &[Spanned<RawSocial>], check: &mut Checker) -> Vec<SocialInteract
     if found.len() > 1 && found.iter().any(|s| s.protocol == "disabled") {
         check.error_help(
             &raw[0],
-            "`protocol: disabled` cannot stand beside places for comments",
-            "keep either `protocol: disabled` alone, or the places where the comments are",
+            t!("config-social-disabled-beside"),
+            &t!("config-social-disabled-beside-help"),
         );
     }
     found.sort_by_key(|s| s.priority.unwrap_or(u32::MAX));
@@ -294,8 +300,8 @@ fn social_uri(uri: &Spanned<String>, check: &mut Checker) -> Option<String> {
     if !scheme_ok || text.chars().any(|c| c.is_whitespace() || c.is_control()) {
         check.error_help(
             uri,
-            format!("`{text}` is not a URI"),
-            "write the address of the root post, e.g. `https://podcastindex.social/@nom/1234`",
+            t!("config-social-not-uri", uri = text),
+            &t!("config-social-not-uri-help"),
         );
         return None;
     }
@@ -313,8 +319,8 @@ pub(crate) fn podroll(raw: &[Spanned<RawRemoteItem>], check: &mut Checker) -> Ve
             let Some(title) = &raw.title else {
                 check.error_help(
                     entry,
-                    "a recommended show needs its `title`: the site lists it by its name",
-                    "write `title: …`, the show's name",
+                    t!("config-podroll-no-title"),
+                    &t!("config-podroll-no-title-help"),
                 );
                 return None;
             };
@@ -341,8 +347,8 @@ pub(crate) fn publisher(
         None => {
             check.warning(
                 entry,
-                "apps find a publisher by its feed's address more often than by its GUID",
-                "add `feed_url: https://…` of the publisher's feed",
+                t!("config-publisher-no-feed-url"),
+                &t!("config-publisher-no-feed-url-help"),
             );
             None
         }
@@ -362,8 +368,8 @@ fn feed_guid(value: &Spanned<String>, check: &mut Checker) -> Option<String> {
         Err(_) => {
             check.error_help(
                 value,
-                format!("`{}` is not a podcast GUID", value.value),
-                "copy the show's `podcast:guid` (a UUID) from its feed, or find it on podcastindex.org",
+                t!("config-feed-guid-invalid", value = value.value.as_str()),
+                &t!("config-feed-guid-invalid-help"),
             );
             None
         }

@@ -6,6 +6,7 @@ use serde::Deserialize;
 use crate::model::{Codec, Format, kbits};
 use crate::show::checker::Checker;
 use crate::show::yaml::{self, Spanned};
+use crate::t;
 
 /// One entry as written.
 #[derive(Deserialize)]
@@ -24,7 +25,7 @@ impl<'de> Deserialize<'de> for Bitrate {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Bitrate;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a bitrate such as 48k or 48000")
+                f.write_str(&t!("config-bitrate-expecting"))
             }
             fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Bitrate, E> {
                 Ok(Bitrate(u32::try_from(value).map_err(|_| value.to_string())))
@@ -61,8 +62,11 @@ pub(crate) fn formats(raw: &[Spanned<RawFormat>], check: &mut Checker) -> Vec<Fo
             let known: Vec<&str> = Codec::ALL.iter().map(|c| c.key()).collect();
             check.error_help(
                 &entry.value.codec,
-                format!("carnets does not encode `{name}`"),
-                &format!("write one of: {}", known.join(", ")),
+                t!("config-format-unknown-codec", codec = name),
+                &t!(
+                    "config-format-unknown-codec-help",
+                    codecs = known.join(", ")
+                ),
             );
             continue;
         };
@@ -72,15 +76,15 @@ pub(crate) fn formats(raw: &[Spanned<RawFormat>], check: &mut Checker) -> Vec<Fo
             Ok(bitrate) => {
                 check.error_help(
                     &entry.value.bitrate,
-                    format!(
-                        "{} at {} is outside what its encoder takes",
-                        codec.name(),
-                        kbits(*bitrate)
+                    t!(
+                        "config-format-bitrate-range",
+                        codec = codec.name(),
+                        bitrate = kbits(*bitrate)
                     ),
-                    &format!(
-                        "choose between {} and {} (speech sounds good at 48k in Opus, 64k in AAC)",
-                        kbits(*range.start()),
-                        kbits(*range.end())
+                    &t!(
+                        "config-format-bitrate-range-help",
+                        min = kbits(*range.start()),
+                        max = kbits(*range.end())
                     ),
                 );
                 continue;
@@ -88,8 +92,8 @@ pub(crate) fn formats(raw: &[Spanned<RawFormat>], check: &mut Checker) -> Vec<Fo
             Err(text) => {
                 check.error_help(
                     &entry.value.bitrate,
-                    format!("`{text}` is not a bitrate"),
-                    "write it in kilobits per second, e.g. `bitrate: 48k`",
+                    t!("config-format-not-bitrate", value = text.as_str()),
+                    &t!("config-format-not-bitrate-help"),
                 );
                 continue;
             }
@@ -97,11 +101,8 @@ pub(crate) fn formats(raw: &[Spanned<RawFormat>], check: &mut Checker) -> Vec<Fo
         if found.iter().any(|f| f.codec == codec) {
             check.error_help(
                 &entry.value.codec,
-                format!("`formats` lists {} twice", codec.name()),
-                &format!(
-                    "keep one: each episode is published once in it, as <slug>.{}",
-                    codec.extension()
-                ),
+                t!("config-format-twice", codec = codec.name()),
+                &t!("config-format-twice-help", extension = codec.extension()),
             );
             continue;
         }

@@ -19,6 +19,7 @@ use crate::model::{AppLink, Artwork, Category, Funding, Owner, Person, Show, Sho
 use crate::show::checker::Checker;
 use crate::show::yaml::{self, Spanned};
 use crate::show::{artwork, categories, markdown, validate};
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics};
 use crate::util::paths;
 pub(crate) use raw::{Keywords, RawLocation, RawPerson};
@@ -39,8 +40,8 @@ const MAX_DESCRIPTION_BYTES: usize = 4000;
 pub fn load(root: &Path, base_url: Option<&str>) -> Result<(Show, Diagnostics), Diagnostics> {
     let path = root.join("podcast.yaml");
     let text = paths::read_text(&path).map_err(|e| {
-        Diagnostic::error(&path, format!("cannot read the show settings: {e}"))
-            .help("every podcast folder needs a podcast.yaml; `carnets init DIR` creates one")
+        Diagnostic::error(&path, t!("config-read-failed", error = e.to_string()))
+            .help(t!("config-read-failed-help"))
     })?;
     let raw: RawShow = yaml::parse(&text, &path, 0)?;
     let mut check = Checker {
@@ -66,8 +67,8 @@ fn convert(
         // `carnets import` leaves it empty when it does not know the new site's address yet.
         check.error_help(
             &raw.base_url,
-            "`base_url` is not set: carnets needs the address where the site will be served",
-            "write the https:// address of the new site, e.g. `base_url: https://podcast.example.fr/`",
+            t!("config-base-url-unset"),
+            &t!("config-base-url-unset-help"),
         );
         None
     } else {
@@ -94,11 +95,12 @@ fn convert(
     if description_html.len() > MAX_DESCRIPTION_BYTES {
         check.error_help(
             &raw.description,
-            format!(
-                "the description is {} bytes once rendered; Apple accepts at most {MAX_DESCRIPTION_BYTES}",
-                description_html.len()
+            t!(
+                "config-description-too-long",
+                bytes = description_html.len(),
+                max = MAX_DESCRIPTION_BYTES
             ),
-            "shorten it; details belong in the episodes' show notes",
+            &t!("config-description-too-long-help"),
         );
     }
     let image = artwork(root, &raw.image, "", check);
@@ -110,8 +112,8 @@ fn convert(
             let value = raw.show_type.as_ref().expect("matched Some");
             check.error_help(
                 value,
-                format!("unknown show type `{other}`"),
-                "write `episodic` or `serial`",
+                t!("config-show-type-unknown", value = other),
+                &t!("config-show-type-unknown-help"),
             );
             ShowType::Episodic
         }
@@ -120,8 +122,8 @@ fn convert(
         Some(value) => Uuid::parse_str(value.value.trim()).ok().or_else(|| {
             check.error_help(
                 value,
-                format!("`{}` is not a UUID", value.value),
-                "remove `guid:` to use the standard one derived from the feed URL",
+                t!("config-guid-not-uuid", value = value.value.as_str()),
+                &t!("config-guid-not-uuid-help"),
             );
             None
         }),
@@ -134,8 +136,8 @@ fn convert(
         YesNo::Text(t) => {
             check.error_help(
                 value,
-                format!("`locked: {t}` is not allowed"),
-                "write `locked: yes` or `locked: no`",
+                t!("config-locked-invalid", value = t.as_str()),
+                &t!("config-locked-invalid-help"),
             );
             None
         }
@@ -147,8 +149,12 @@ fn convert(
             if f.text.chars().count() > MAX_FUNDING_TEXT {
                 check.warning(
                     &f.url,
-                    format!("the funding text has {} characters; apps may cut it after {MAX_FUNDING_TEXT}", f.text.chars().count()),
-                    "shorten it to a short call to action",
+                    t!(
+                        "config-funding-text-long",
+                        count = f.text.chars().count(),
+                        max = MAX_FUNDING_TEXT
+                    ),
+                    &t!("config-funding-text-long-help"),
                 );
             }
             let url = check.url(&f.url, true)?;
@@ -166,8 +172,8 @@ fn convert(
             .or_else(|| {
                 check.error_help(
                     value,
-                    format!("unknown time zone `{}`", value.value),
-                    "use an IANA name such as Europe/Paris",
+                    t!("config-timezone-unknown", value = value.value.as_str()),
+                    &t!("config-timezone-unknown-help"),
                 );
                 None
             }),
@@ -295,8 +301,8 @@ fn app_links(
             let known: Vec<&str> = APPS.iter().map(|(k, _)| *k).collect();
             check.error_help(
                 value,
-                format!("unknown app `{key}` in `links`"),
-                &format!("use one of: {}", known.join(", ")),
+                t!("config-links-unknown-app", key = key.as_str()),
+                &t!("config-use-one-of", values = known.join(", ")),
             );
         }
     }
@@ -339,8 +345,8 @@ fn categories(raw: &Spanned<Vec<Spanned<String>>>, check: &mut Checker) -> Vec<C
     if raw.value.is_empty() {
         check.error_help(
             raw,
-            "at least one category is required",
-            "for example `categories: [Technology]`",
+            t!("config-categories-empty"),
+            &t!("config-categories-empty-help"),
         );
     }
     raw.value
@@ -352,13 +358,20 @@ fn categories(raw: &Spanned<Vec<Spanned<String>>>, check: &mut Checker) -> Vec<C
             };
             if !categories::apple_category_is_valid(name, sub.as_deref()) {
                 let help = match categories::suggest_apple_category(name, sub.as_deref()) {
-                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                    None => "use a name from Apple's list, e.g. `Technology` or `Business/Entrepreneurship`".into(),
+                    Some(suggestion) => t!("config-category-suggestion", suggestion = suggestion),
+                    None => t!("config-category-help"),
                 };
-                check.error_help(value, format!("`{}` is not an Apple Podcasts category", value.value), &help);
+                check.error_help(
+                    value,
+                    t!("config-category-unknown", value = value.value.as_str()),
+                    &help,
+                );
                 return None;
             }
-            Some(Category { name: name.to_string(), sub })
+            Some(Category {
+                name: name.to_string(),
+                sub,
+            })
         })
         .collect()
 }
@@ -368,7 +381,7 @@ pub(crate) fn persons(raw: Vec<RawPerson>, check: &mut Checker) -> Vec<Person> {
     raw.into_iter()
         .map(|p| {
             if p.name.value.trim().is_empty() {
-                check.error(&p.name, "a person needs a name");
+                check.error(&p.name, t!("config-person-no-name"));
             }
             let role = p
                 .role
@@ -418,21 +431,26 @@ pub(crate) fn artwork(
         _ => {
             check.error_help(
                 value,
-                format!("`{}` is not a JPEG or PNG image", value.value),
-                "export the artwork as .jpg or .png",
+                t!("config-artwork-not-image", file = value.value.as_str()),
+                &t!("config-artwork-not-image-help"),
             );
             return None;
         }
     };
-    let help = "export the artwork again: a square RGB JPEG (.jpg) or PNG (.png) of 1400 to 3000 px; Apple recommends 3000 × 3000";
+    let help = t!("config-artwork-help");
+    let file = value.value.as_str();
     match artwork::read(&source) {
         Ok(info) => {
             let extension = paths::extension(&source).unwrap_or_default();
             for problem in artwork::problems(&info, &extension) {
-                check.error_help(value, format!("`{}`: {problem}", value.value), help);
+                let message = t!("config-file-problem", file = file, problem = problem);
+                check.error_help(value, message, &help);
             }
         }
-        Err(e) => check.error_help(value, format!("`{}`: {e}", value.value), help),
+        Err(e) => {
+            let message = t!("config-file-problem", file = file, problem = e);
+            check.error_help(value, message, &help);
+        }
     }
     let published = published_name(&source, dir_in_output, ext);
     Some(Artwork { source, published })

@@ -5,6 +5,7 @@ use super::raw::{RawLicense, RawLocation, RawTxt, RawUpdateFrequency};
 use crate::model::{Location, Txt, UpdateFrequency};
 use crate::show::checker::Checker;
 use crate::show::yaml::Spanned;
+use crate::t;
 
 /// Longest text of most Podcasting 2.0 elements (location, txt purpose, update frequency).
 const MAX_SHORT_TEXT: usize = 128;
@@ -53,7 +54,7 @@ pub(crate) fn license(
         RawLicense::Full(full) => (full.id.trim().to_string(), full.url.clone()),
     };
     if id.is_empty() {
-        check.error(value, "`license` must not be empty");
+        check.error(value, t!("config-license-empty"));
         return (None, None);
     }
     if let Some(url) = &url {
@@ -67,8 +68,8 @@ pub(crate) fn license(
     if known.is_none() {
         check.warning(
             value,
-            format!("carnets does not know the licence `{id}`; apps need the URL of its text"),
-            &format!("write `license: {{id: {id}, url: https://…}}`, or use an SPDX identifier such as cc-by-4.0"),
+            t!("config-license-unknown", id = id.as_str()),
+            &t!("config-license-unknown-help", id = id.as_str()),
         );
     }
     (Some(id), known)
@@ -83,15 +84,11 @@ pub(crate) fn medium(raw: Option<&Spanned<String>>, check: &mut Checker) -> Opti
     }
     let lower = text.to_ascii_lowercase();
     let help = if MEDIUMS.contains(&lower.as_str()) {
-        format!("write `medium: {lower}` (lowercase)")
+        t!("config-medium-lowercase", value = lower)
     } else {
-        format!("use one of: {}", MEDIUMS.join(", "))
+        t!("config-use-one-of", values = MEDIUMS.join(", "))
     };
-    check.error_help(
-        value,
-        format!("`{text}` is not a Podcasting 2.0 medium"),
-        &help,
-    );
+    check.error_help(value, t!("config-medium-invalid", value = text), &help);
     None
 }
 
@@ -105,11 +102,7 @@ pub(crate) fn location(
     let geo = raw.geo.as_ref().and_then(|geo| match geo_uri(&geo.value) {
         Ok(uri) => Some(uri),
         Err(e) => {
-            check.error_help(
-                geo,
-                e,
-                "write latitude and longitude in decimal degrees, e.g. `geo: \"geo:50.6292,3.0573\"`",
-            );
+            check.error_help(geo, e, &t!("config-geo-help"));
             None
         }
     });
@@ -120,8 +113,8 @@ pub(crate) fn location(
         } else {
             check.error_help(
                 osm,
-                format!("`{text}` is not an OpenStreetMap object"),
-                "write its type (N node, W way, R relation) then its id, e.g. `osm: R58404`",
+                t!("config-osm-invalid", value = text),
+                &t!("config-osm-invalid-help"),
             );
             None
         }
@@ -137,29 +130,28 @@ pub(crate) fn location(
 /// parameters may follow).
 pub fn geo_uri(text: &str) -> Result<String, String> {
     let text = text.trim();
-    let bad = |why: &str| format!("`{text}` is not a geo URI: {why}");
     let rest = text
         .get(..4)
         .filter(|scheme| scheme.eq_ignore_ascii_case("geo:"))
         .map(|_| &text[4..])
-        .ok_or_else(|| bad("it must start with `geo:`"))?;
+        .ok_or_else(|| t!("config-geo-no-scheme", value = text))?;
     let coordinates = rest.split(';').next().unwrap_or_default();
     let numbers: Vec<f64> = coordinates
         .split(',')
         .map(|n| n.trim().parse::<f64>())
         .collect::<Result<_, _>>()
-        .map_err(|_| bad("latitude and longitude must be numbers"))?;
+        .map_err(|_| t!("config-geo-not-numbers", value = text))?;
     match numbers.as_slice() {
         [lat, lon] | [lat, lon, _] => {
             if !(-90.0..=90.0).contains(lat) {
-                Err(bad("the latitude must be between -90 and 90"))
+                Err(t!("config-geo-latitude", value = text))
             } else if !(-180.0..=180.0).contains(lon) {
-                Err(bad("the longitude must be between -180 and 180"))
+                Err(t!("config-geo-longitude", value = text))
             } else {
                 Ok(format!("geo:{rest}"))
             }
         }
-        _ => Err(bad("write `geo:LATITUDE,LONGITUDE`")),
+        _ => Err(t!("config-geo-shape", value = text)),
     }
 }
 
@@ -199,8 +191,8 @@ pub(crate) fn ai_content_once(ai_content: bool, txt: &[Spanned<RawTxt>], check: 
     if let Some(entry) = written.filter(|_| ai_content) {
         check.error_help(
             entry,
-            "`ai_content` already writes the `podcast:txt` of purpose ai-content",
-            "keep one of the two",
+            t!("config-ai-content-twice"),
+            &t!("config-ai-content-twice-help"),
         );
     }
 }
@@ -219,11 +211,7 @@ pub(crate) fn update_frequency(
         .and_then(|rule| match rrule(&rule.value) {
             Ok(rule) => Some(rule),
             Err(e) => {
-                check.error_help(
-                    rule,
-                    e,
-                    "write an RFC 5545 rule such as `FREQ=WEEKLY` or `FREQ=MONTHLY;BYDAY=1TH`",
-                );
+                check.error_help(rule, e, &t!("config-rrule-help"));
                 None
             }
         });
@@ -274,32 +262,33 @@ pub fn rrule(text: &str) -> Result<String, String> {
     let mut seen: Vec<&str> = Vec::new();
     for part in rule.split(';') {
         let Some((key, value)) = part.split_once('=') else {
-            return Err(format!("`{part}` in the rule is not KEY=VALUE"));
+            return Err(t!("config-rrule-not-pair", part = part));
         };
         if !RRULE_PARTS.contains(&key) {
-            return Err(format!("`{key}` is not a part of an RFC 5545 rule"));
+            return Err(t!("config-rrule-unknown-part", key = key));
         }
         if seen.contains(&key) {
-            return Err(format!("`{key}` appears twice in the rule"));
+            return Err(t!("config-rrule-twice", key = key));
         }
         seen.push(key);
         let positive = value.parse::<u32>().is_ok_and(|n| n > 0);
         match key {
             "FREQ" if !FREQUENCIES.contains(&value) => {
-                return Err(format!(
-                    "`FREQ={value}`: the frequency is one of {}",
-                    FREQUENCIES.join(", ")
+                return Err(t!(
+                    "config-rrule-frequency",
+                    value = value,
+                    frequencies = FREQUENCIES.join(", ")
                 ));
             }
             "COUNT" | "INTERVAL" if !positive => {
-                return Err(format!("`{key}={value}`: {key} is a positive whole number"));
+                return Err(t!("config-rrule-positive", key = key, value = value));
             }
-            _ if value.is_empty() => return Err(format!("`{key}=` has no value")),
+            _ if value.is_empty() => return Err(t!("config-rrule-empty", key = key)),
             _ => {}
         }
     }
     if !seen.contains(&"FREQ") {
-        return Err(format!("`{rule}` has no FREQ=, which every rule needs"));
+        return Err(t!("config-rrule-no-freq", rule = rule));
     }
     Ok(rule.to_string())
 }

@@ -11,6 +11,7 @@ use super::extras::{RawImage, RawPublisher, RawRemoteItem, RawSocial};
 use super::formats::RawFormat;
 use super::value::RawValue;
 use crate::show::yaml::Spanned;
+use crate::t;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -110,7 +111,7 @@ impl<'de> Deserialize<'de> for RawLicense {
         impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = RawLicense;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an SPDX identifier such as cc-by-4.0, or {id: …, url: …}")
+                f.write_str(&t!("config-license-expecting"))
             }
             fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<RawLicense, E> {
                 Ok(RawLicense::Id(value.to_string()))

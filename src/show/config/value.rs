@@ -8,6 +8,7 @@ use crate::model::{Value, ValueAddress, ValueRecipient};
 use crate::show::checker::Checker;
 use crate::show::validate;
 use crate::show::yaml::Spanned;
+use crate::t;
 
 /// `value: {suggested: 0.00000005, recipients: [{name: …, lnaddress: …, split: 90}, …]}`.
 #[derive(Deserialize)]
@@ -40,7 +41,7 @@ impl<'de> Deserialize<'de> for Text {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = Text;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a text or a number")
+                f.write_str(&t!("config-text-expecting"))
             }
             fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Text, E> {
                 Ok(Text(value.to_string()))
@@ -67,8 +68,8 @@ pub(crate) fn value(raw: &Spanned<RawValue>, check: &mut Checker) -> Option<Valu
         Some(m) => {
             check.error_help(
                 m,
-                format!("`{}` is not a Lightning payment method", m.value),
-                "write `keysend` (the default) or `amp`",
+                t!("config-value-method", value = m.value.as_str()),
+                &t!("config-value-method-help"),
             );
             return None;
         }
@@ -77,11 +78,8 @@ pub(crate) fn value(raw: &Spanned<RawValue>, check: &mut Checker) -> Option<Valu
         Some(s) if !(s.value > 0.0 && s.value < 1.0) => {
             check.error_help(
                 s,
-                format!(
-                    "`suggested: {}` is not an amount per minute in bitcoins",
-                    s.value
-                ),
-                "write a small amount in BTC: 0.00000005 is 5 sats",
+                t!("config-value-suggested", value = s.value.to_string()),
+                &t!("config-value-suggested-help"),
             );
             return None;
         }
@@ -90,8 +88,8 @@ pub(crate) fn value(raw: &Spanned<RawValue>, check: &mut Checker) -> Option<Valu
     if raw.value.recipients.is_empty() {
         check.error_help(
             raw,
-            "`value` needs at least one recipient",
-            "add `recipients: [{name: …, lnaddress: nom@getalby.com, split: 100}]`",
+            t!("config-value-no-recipient"),
+            &t!("config-value-no-recipient-help"),
         );
         return None;
     }
@@ -108,8 +106,8 @@ pub(crate) fn value(raw: &Spanned<RawValue>, check: &mut Checker) -> Option<Valu
     if total != 100 {
         check.error_help(
             raw,
-            format!("the splits of `value` add up to {total}, not 100"),
-            "give each recipient its percent of what listeners send: the splits must add up to 100",
+            t!("config-value-splits", total = total),
+            &t!("config-value-splits-help"),
         );
         return None;
     }
@@ -128,8 +126,8 @@ fn recipient(raw: &Spanned<RawRecipient>, check: &mut Checker) -> Option<ValueRe
             Err(_) => {
                 check.error_help(
                     ln,
-                    format!("`{}` is not a Lightning address", ln.value),
-                    "write it as your wallet gives it, like an e-mail address: nom@getalby.com",
+                    t!("config-value-lnaddress", value = ln.value.as_str()),
+                    &t!("config-value-lnaddress-help"),
                 );
                 return None;
             }
@@ -138,11 +136,7 @@ fn recipient(raw: &Spanned<RawRecipient>, check: &mut Checker) -> Option<ValueRe
             let key = node.value.trim().to_ascii_lowercase();
             let hex = key.len() == 66 && key.bytes().all(|b| b.is_ascii_hexdigit());
             if !hex || !(key.starts_with("02") || key.starts_with("03")) {
-                check.error_help(
-                    node,
-                    "a Lightning node is named by its public key: 66 hexadecimal digits starting with 02 or 03",
-                    "copy the node's public key from your node or wallet",
-                );
+                check.error_help(node, t!("config-value-node"), &t!("config-value-node-help"));
                 return None;
             }
             ValueAddress::Node(key)
@@ -150,8 +144,8 @@ fn recipient(raw: &Spanned<RawRecipient>, check: &mut Checker) -> Option<ValueRe
         _ => {
             check.error_help(
                 raw,
-                "a recipient is paid at a Lightning address or a node: write one of `lnaddress` or `node`",
-                "for example `lnaddress: nom@getalby.com`",
+                t!("config-value-no-address"),
+                &t!("config-value-no-address-help"),
             );
             return None;
         }
@@ -159,8 +153,8 @@ fn recipient(raw: &Spanned<RawRecipient>, check: &mut Checker) -> Option<ValueRe
     if r.split.value == 0 {
         check.error_help(
             &r.split,
-            "a split of 0 pays nothing",
-            "remove the recipient, or give it its percent",
+            t!("config-value-split-zero"),
+            &t!("config-value-split-zero-help"),
         );
         return None;
     }
@@ -175,19 +169,16 @@ fn recipient(raw: &Spanned<RawRecipient>, check: &mut Checker) -> Option<ValueRe
     {
         check.error_help(
             key,
-            format!(
-                "`custom_key: {}` is not a keysend record number",
-                key.value.0
-            ),
-            "copy it from your wallet's keysend details: a whole number of at least 65536",
+            t!("config-value-custom-key", value = key.value.0.as_str()),
+            &t!("config-value-custom-key-help"),
         );
         return None;
     }
     if custom_key.is_some() != custom_value.is_some() {
         check.error_help(
             raw,
-            "`custom_key` and `custom_value` go together",
-            "write both, as your wallet's keysend details give them, or neither",
+            t!("config-value-custom-pair"),
+            &t!("config-value-custom-pair-help"),
         );
         return None;
     }
