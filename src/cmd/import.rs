@@ -8,6 +8,7 @@ use crate::cli::ImportArgs;
 use crate::cli::{EXIT_CONTENT, EXIT_OK, EXIT_USAGE};
 use crate::import::{self, Failure, Report};
 use crate::show::validate;
+use crate::t;
 use crate::util::diag::Diagnostic;
 
 /// Runs `carnets import` and returns its exit code: 0 all imported, 1 some episodes (or the
@@ -16,8 +17,7 @@ pub fn run(args: &ImportArgs, quiet: bool) -> u8 {
     if let Some(url) = &args.base_url
         && let Err(e) = validate::url(url, true)
     {
-        let usage = Diagnostic::error("--base-url", e)
-            .help("give the https:// address where the new site will be served");
+        let usage = Diagnostic::error("--base-url", e).help(t!("import-base-url-help"));
         eprintln!("{}", usage.render());
         return EXIT_USAGE;
     }
@@ -45,9 +45,7 @@ pub fn run(args: &ImportArgs, quiet: bool) -> u8 {
             for diagnostic in diagnostics.iter().filter(|d| !quiet || d.is_error()) {
                 eprintln!("{}", diagnostic.render());
             }
-            eprintln!(
-                "error: nothing more was imported; run the same command again once this is fixed"
-            );
+            eprintln!("error: {}", t!("import-nothing-more"));
             EXIT_CONTENT
         }
         Ok(mut report) => {
@@ -69,40 +67,35 @@ pub fn run(args: &ImportArgs, quiet: bool) -> u8 {
 }
 
 fn summary(report: &Report, root: &Path) -> String {
-    let mut text = format!(
-        "imported {} episode(s) into {}",
-        report.imported,
-        root.display()
-    );
-    if report.already > 0 {
-        text.push_str(&format!(" ({} already there)", report.already));
-    }
-    if report.failed > 0 {
-        text.push_str(&format!("; {} could not be imported (see the errors above): fix them, then run the same command again, which imports only what is missing", report.failed));
-    }
-    text
+    t!(
+        "import-summary",
+        imported = report.imported,
+        root = root.display().to_string(),
+        already = report.already,
+        failed = report.failed
+    )
 }
 
 /// What to do next, in order: the move of the README's "Move an existing show to carnets".
 fn next_steps(report: &Report, options: &import::Options) -> String {
-    let root = options.root.display();
-    let feed = match &options.base_url {
-        Some(url) => format!("{url}feed.xml"),
-        None => "the new feed.xml".into(),
-    };
+    let root = options.root.display().to_string();
+    let old = options.source.as_str();
     let mut steps = Vec::new();
     if report.base_url_missing {
-        steps.push(format!(
-            "write the https:// address of the new site as `base_url:` in {root}/podcast.yaml"
-        ));
+        steps.push(t!("import-step-base-url", root = root.as_str()));
     }
-    steps.push(format!(
-        "check the podcast: `carnets check --root {root}` (and read the warnings above)"
-    ));
-    steps.push(format!("build it, `carnets build --root {root}`, and put {root}/public online; commit {root}/carnets.lock"));
-    steps.push(format!("at the old host, redirect the old feed ({}) to {feed} with a permanent redirect (HTTP 301), and set its itunes:new-feed-url to {feed} if it offers it; keep the redirect for a year at least", options.source));
-    steps.push("tell Apple Podcasts Connect and the Podcast Index the new address (both follow the redirect, and keep the show and its episodes by their GUIDs)".into());
-    let mut text = String::from("next steps (the README's \"Move an existing show to carnets\"):");
+    steps.push(t!("import-step-check", root = root.as_str()));
+    steps.push(t!("import-step-build", root = root.as_str()));
+    steps.push(match &options.base_url {
+        Some(url) => t!(
+            "import-step-redirect",
+            old = old,
+            feed = format!("{url}feed.xml")
+        ),
+        None => t!("import-step-redirect-new-feed", old = old),
+    });
+    steps.push(t!("import-step-tell"));
+    let mut text = t!("import-next-steps");
     for (i, step) in steps.iter().enumerate() {
         text.push_str(&format!("\n  {}. {step}", i + 1));
     }

@@ -10,9 +10,10 @@ use image::imageops::{self, FilterType};
 use image::{DynamicImage, ImageFormat, Rgb, RgbImage};
 
 use super::Found;
-use super::fetch::Fetcher;
+use super::fetch::{Fetcher, What};
 use super::write;
 use crate::show::artwork::{MAX_SIDE, MIN_SIDE};
+use crate::t;
 
 /// Largest artwork accepted.
 const MAX_BYTES: u64 = 32 << 20;
@@ -26,25 +27,43 @@ pub struct Saved {
     pub problems: Vec<String>,
 }
 
+/// Whose artwork it is, as the warnings name it (« the show's », « its »).
+#[derive(Clone, Copy)]
+pub enum Whose {
+    Show,
+    Episode,
+}
+
+impl Whose {
+    /// The catalogue's selector for it (`{ $whose -> [show] … }`).
+    fn key(self) -> &'static str {
+        match self {
+            Whose::Show => "show",
+            Whose::Episode => "episode",
+        }
+    }
+}
+
 /// Downloads the artwork at `url` into `dir` as `cover.jpg` or `cover.png` (by its content)
-/// and holds it to Apple's rules. `whose` names it in the warnings (« the show's », « its »).
+/// and holds it to Apple's rules.
 pub fn save(
     fetcher: &Fetcher,
     url: &str,
     dir: &Path,
-    whose: &str,
+    whose: Whose,
     found: &mut Found,
 ) -> Option<Saved> {
-    let help = "put the artwork in the folder (a square RGB JPEG of 1400 to 3000 px) and name it as `image:`";
-    let bytes = match fetcher.bytes(url, MAX_BYTES, "the artwork") {
+    let bytes = match fetcher.bytes(url, MAX_BYTES, What::Artwork) {
         Ok((_, bytes)) => bytes,
         Err(e) => {
             found.warn(
-                format!(
-                    "{whose} artwork could not be downloaded ({}: {})",
-                    e.url, e.message
+                t!(
+                    "import-artwork-not-downloaded",
+                    whose = whose.key(),
+                    url = e.url,
+                    error = e.message
                 ),
-                help,
+                t!("import-artwork-help"),
             );
             return None;
         }
@@ -55,8 +74,8 @@ pub fn save(
         "png"
     } else {
         found.warn(
-            format!("{whose} artwork {url} is neither a JPEG nor a PNG: it is left out"),
-            help,
+            t!("import-artwork-not-image", whose = whose.key(), url = url),
+            t!("import-artwork-help"),
         );
         return None;
     };
@@ -64,8 +83,12 @@ pub fn save(
     let path = dir.join(&name);
     if let Err(e) = write::file(&path, &bytes) {
         found.warn(
-            format!("cannot write {}: {e}", path.display()),
-            "check the permissions of the podcast folder",
+            t!(
+                "import-cannot-write",
+                path = path.display().to_string(),
+                error = e.to_string()
+            ),
+            t!("import-permissions-help"),
         );
         return None;
     }
@@ -83,20 +106,34 @@ pub fn save(
 /// acceptable from it (the old file kept beside). Returns its name in the folder.
 pub fn for_show(fetcher: &Fetcher, url: &str, root: &Path, found: &mut Found) -> Option<String> {
     let url = url::Url::parse(url).ok()?.to_string();
-    let saved = save(fetcher, &url, root, "the show's", found)?;
+    let saved = save(fetcher, &url, root, Whose::Show, found)?;
     if saved.problems.is_empty() {
         return Some(saved.name);
     }
-    let problems = saved.problems;
+    let problems = saved.problems.join(&t!("import-list-separator"));
     let original = saved.name.replace("cover.", "cover-original.");
     std::fs::rename(root.join(&saved.name), root.join(&original)).ok()?;
     match fixed(&saved.bytes) {
         Ok(jpeg) if write::file(&root.join("cover.jpg"), &jpeg).is_ok() => {
-            found.warn(format!("the show's artwork does not meet Apple's rules ({}): cover.jpg is made from it, kept as {original}", problems.join("; ")), "export the artwork again as a square RGB JPEG of 3000 × 3000 px and save it as cover.jpg");
+            found.warn(
+                t!(
+                    "import-show-artwork-made",
+                    problems = problems,
+                    original = original.as_str()
+                ),
+                t!("import-show-artwork-made-help"),
+            );
             Some("cover.jpg".into())
         }
         _ => {
-            found.warn(format!("the show's artwork, kept as {original}, does not meet Apple's rules: {}", problems.join("; ")), "export it again as a square RGB JPEG of 3000 × 3000 px, save it as cover.jpg and write `image: cover.jpg`");
+            found.warn(
+                t!(
+                    "import-show-artwork-bad",
+                    problems = problems,
+                    original = original.as_str()
+                ),
+                t!("import-show-artwork-bad-help"),
+            );
             None
         }
     }

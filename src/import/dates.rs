@@ -7,6 +7,8 @@ use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, Zoned};
 
+use crate::t;
+
 /// A date read from an old feed: the instant, at the offset the feed wrote it in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FeedDate {
@@ -32,7 +34,7 @@ pub fn parse(text: &str) -> Result<FeedDate, String> {
     let text = text.trim();
     rfc822(text)
         .or_else(|| iso8601(text))
-        .ok_or_else(|| format!("`{text}` is not a date (RFC 822 such as `Tue, 05 Mar 2024 10:00:00 +0100`, or ISO 8601)"))
+        .ok_or_else(|| t!("import-not-a-date", date = text))
 }
 
 /// `[Day,] DD Mon YYYY HH:MM[:SS] [zone]`, the weekday ignored (hosts get it wrong).

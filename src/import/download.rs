@@ -12,8 +12,9 @@ use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ureq::Body;
 use ureq::http::{Response, StatusCode, header};
 
-use super::fetch::{Capped, FetchError, Fetcher};
+use super::fetch::{Capped, FetchError, Fetcher, What};
 use crate::audio::{self, AudioInfo};
+use crate::t;
 
 /// Largest audio file accepted (a three-hour episode at 320 kbit/s is 430 MB).
 const MAX_AUDIO: u64 = 4 << 30;
@@ -52,13 +53,13 @@ impl Bars {
                 .expect("a valid template")
                 .progress_chars("=> "),
         );
-        episodes_bar.set_message("épisodes");
+        episodes_bar.set_message(t!("import-bar-episodes"));
         let bytes = multi.add(ProgressBar::no_length());
         bytes.set_style(
             ProgressStyle::with_template("{msg:>12} {bytes} ({bytes_per_sec})")
                 .expect("a valid template"),
         );
-        bytes.set_message("téléchargé");
+        bytes.set_message(t!("import-bar-downloaded"));
         Bars {
             _multi: multi,
             bytes,
@@ -106,17 +107,21 @@ pub fn audio(
         FetchError {
             url: address.clone(),
             message,
-            help: "the old host does not serve this episode's audio: fix it there (or download the MP3 from its dashboard and import the episode by hand), then run the import again".into(),
+            help: t!("import-not-served-help"),
         }
     };
     if !AUDIO_TYPES.contains(&essence.as_str()) {
-        return Err(refuse(format!("the server sent `{mime}`, not MP3 audio")));
+        return Err(refuse(t!("import-not-mp3-type", mime = mime.as_str())));
     }
     let info = measure(part, &address).map_err(|e| refuse(e.message))?;
     std::fs::rename(part, dest).map_err(|e| FetchError {
         url: address.clone(),
-        message: format!("cannot move the MP3 into {}: {e}", dest.display()),
-        help: "check the permissions of the podcast folder".into(),
+        message: t!(
+            "import-cannot-move",
+            path = dest.display().to_string(),
+            error = e.to_string()
+        ),
+        help: t!("import-permissions-help"),
     })?;
     Ok(info)
 }
@@ -134,8 +139,12 @@ pub fn resume(
     let fail = |e: io::Error| {
         FetchError::new(
             url,
-            format!("cannot write {}: {e}", part.display()),
-            "check the free space and the permissions of the podcast folder",
+            t!(
+                "import-cannot-write",
+                path = part.display().to_string(),
+                error = e.to_string()
+            ),
+            t!("import-space-help"),
         )
     };
     let meta = part.with_extension("part-version");
@@ -191,7 +200,7 @@ pub fn resume(
             .reader(),
         cap.saturating_sub(start),
         address.clone(),
-        "the file",
+        What::File,
     );
     let mut buf = vec![0; 256 << 10];
     loop {
@@ -202,8 +211,8 @@ pub fn resume(
             Err(e) => {
                 return Err(FetchError::new(
                     &address,
-                    format!("the download stopped: {e}"),
-                    "run the same command again: it resumes the download",
+                    t!("import-download-stopped", error = e.to_string()),
+                    t!("import-download-stopped-help"),
                 ));
             }
         };
@@ -233,7 +242,7 @@ fn content_range_start(response: &Response<Body>) -> Option<u64> {
 fn measure(path: &Path, url: &str) -> Result<AudioInfo, FetchError> {
     audio::probe(path).map_err(|e| FetchError {
         url: url.to_string(),
-        message: format!("the file is not MP3 audio: {e}"),
-        help: "the old host sent something else than the episode (an error page?): check the address in a browser".into(),
+        message: t!("import-not-mp3", error = e.to_string()),
+        help: t!("import-not-mp3-help"),
     })
 }

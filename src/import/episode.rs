@@ -4,14 +4,16 @@
 
 use std::path::{Path, PathBuf};
 
+use super::artwork::Whose;
 use super::download::{self, Bars};
-use super::fetch::{FetchError, Fetcher};
+use super::fetch::{FetchError, Fetcher, What};
 use super::old::{Item, Link, TranscriptLink};
 use super::plan::Planned;
 use super::write::{self, Yaml};
 use super::{Found, marks, notes, show};
 use crate::model::TranscriptFormat;
 use crate::show::transcript;
+use crate::t;
 use crate::util::diag::Diagnostic;
 
 /// Largest chapters file, transcript or artwork accepted.
@@ -56,8 +58,8 @@ fn make(
     let dir = ctx.work.join(slug);
     let io = |e: std::io::Error, path: &Path| FetchError {
         url: path.display().to_string(),
-        message: format!("cannot write it: {e}"),
-        help: "check the free space and the permissions of the podcast folder".into(),
+        message: t!("import-cannot-write-it", error = e.to_string()),
+        help: t!("import-space-help"),
     };
     std::fs::create_dir_all(&dir).map_err(|e| io(e, &dir))?;
     let mut front = Yaml::default();
@@ -104,10 +106,7 @@ fn make(
             Some(info.duration_ms())
         }
         None => {
-            found.warn(
-                "the item has no audio (no <enclosure>): it is imported as a draft",
-                "add its MP3 to the folder and set `draft: false` if it is a real episode",
-            );
+            found.warn(t!("import-no-audio"), t!("import-no-audio-help"));
             None
         }
     };
@@ -143,7 +142,10 @@ fn make(
         .as_ref()
         .filter(|l| Some(*l) != ctx.show_license)
     {
-        found.warn(format!("the episode's podcast:license `{}` differs from the show's: carnets publishes one licence for the whole show", license.text), "say the episode's licence in its show notes");
+        found.warn(
+            t!("import-license-differs", license = license.text.as_str()),
+            t!("import-license-differs-help"),
+        );
     }
     transcript(ctx, item, &dir, found);
     let episode_md = write::episode_md(&front.finish(), &notes);
@@ -166,8 +168,8 @@ fn absolute(url: &str, page: &str) -> Result<String, FetchError> {
         Some(u) if u.scheme() == "http" || u.scheme() == "https" => Ok(u.to_string()),
         _ => Err(FetchError {
             url: url.to_string(),
-            message: "the address is not an http:// or https:// address on the web".into(),
-            help: "a feed's files must be on the web: fix the address at the old host".into(),
+            message: t!("import-not-web-address"),
+            help: t!("import-not-web-address-help"),
         }),
     }
 }
@@ -185,7 +187,7 @@ fn artwork(
     }
     let url = absolute(&item.image, &item.page)?;
     let Some(super::artwork::Saved { name, problems, .. }) =
-        super::artwork::save(ctx.fetcher, &url, dir, "its", found)
+        super::artwork::save(ctx.fetcher, &url, dir, Whose::Episode, found)
     else {
         return Ok(None);
     };
@@ -193,11 +195,12 @@ fn artwork(
         return Ok(Some(name));
     }
     found.warn(
-        format!(
-            "its artwork is kept in the folder as {name} but left out of episode.md: {}",
-            problems.join("; ")
+        t!(
+            "import-artwork-left-out",
+            name = name,
+            problems = problems.join(&t!("import-list-separator"))
         ),
-        "export it again as a square RGB JPEG of 1400 to 3000 px, then add `image: cover.jpg`",
+        t!("import-artwork-left-out-help"),
     );
     Ok(None)
 }
@@ -207,23 +210,28 @@ fn chapters(ctx: &Context<'_>, item: &Item, found: &mut Found) -> Vec<marks::Cha
         return marks::from_psc(&item.psc, found);
     };
     let fetched = absolute(url, &item.page)
-        .and_then(|url| ctx.fetcher.bytes(&url, MAX_SIDE_FILE, "the chapters"));
+        .and_then(|url| ctx.fetcher.bytes(&url, MAX_SIDE_FILE, What::Chapters));
     match fetched.map(|(_, bytes)| marks::from_json(&bytes)) {
         Ok(Ok(chapters)) => chapters,
         Ok(Err(why)) => {
             found.warn(
-                format!("{url}: {why}"),
-                "add the chapters to `chapters:` by hand",
+                t!(
+                    "import-chapters-unreadable",
+                    url = url.as_str(),
+                    error = why
+                ),
+                t!("import-chapters-unreadable-help"),
             );
             marks::from_psc(&item.psc, found)
         }
         Err(e) => {
             found.warn(
-                format!(
-                    "the chapters could not be downloaded ({}: {})",
-                    e.url, e.message
+                t!(
+                    "import-chapters-not-downloaded",
+                    url = e.url,
+                    error = e.message
                 ),
-                "run the import again later, or add them to `chapters:` by hand",
+                t!("import-chapters-not-downloaded-help"),
             );
             marks::from_psc(&item.psc, found)
         }
@@ -242,16 +250,17 @@ fn transcript(ctx: &Context<'_>, item: &Item, dir: &Path, found: &mut Found) {
         return;
     };
     let got = absolute(&best.url, &item.page)
-        .and_then(|url| ctx.fetcher.bytes(&url, MAX_SIDE_FILE, "the transcript"));
+        .and_then(|url| ctx.fetcher.bytes(&url, MAX_SIDE_FILE, What::Transcript));
     let bytes = match got {
         Ok((_, bytes)) => bytes,
         Err(e) => {
             found.warn(
-                format!(
-                    "the transcript could not be downloaded ({}: {})",
-                    e.url, e.message
+                t!(
+                    "import-transcript-not-downloaded",
+                    url = e.url,
+                    error = e.message
                 ),
-                "run the import again later, or put the transcript in the folder by hand",
+                t!("import-transcript-not-downloaded-help"),
             );
             return;
         }
@@ -260,12 +269,13 @@ fn transcript(ctx: &Context<'_>, item: &Item, dir: &Path, found: &mut Found) {
         Some(format) => match std::str::from_utf8(&bytes)
             .map_err(|e| e.to_string())
             .and_then(|text| {
-                transcript::parse(text, format).map_err(|(line, why)| format!("line {line}: {why}"))
+                transcript::parse(text, format)
+                    .map_err(|(line, why)| t!("import-at-line", line = line, error = why))
             }) {
             Ok(_) => (format!("transcript.{}", format.extension()), None),
             Err(why) => (
                 format!("transcript-old.{}.txt", format.extension()),
-                Some(format!("it does not parse ({why})")),
+                Some(Unpublished::Unparsed(why)),
             ),
         },
         None => (
@@ -273,24 +283,44 @@ fn transcript(ctx: &Context<'_>, item: &Item, dir: &Path, found: &mut Found) {
                 "transcript-old.{}.txt",
                 best.mime.rsplit('/').next().unwrap_or("txt")
             ),
-            Some(format!(
-                "it is `{}`, and carnets publishes WebVTT or SubRip",
-                best.mime
-            )),
+            Some(Unpublished::OtherKind),
         ),
     };
     let path: PathBuf = dir.join(&name);
     if let Err(e) = std::fs::write(&path, &bytes) {
         found.warn(
-            format!("cannot write {}: {e}", path.display()),
-            "check the permissions of the podcast folder",
+            t!(
+                "import-cannot-write",
+                path = path.display().to_string(),
+                error = e.to_string()
+            ),
+            t!("import-permissions-help"),
         );
     } else if let Some(problem) = problem {
-        found.warn(
-            format!("the transcript is kept as {name} but not published: {problem}"),
-            "convert it to WebVTT (.vtt) in the episode's folder",
-        );
+        let message = match problem {
+            Unpublished::Unparsed(why) => {
+                t!(
+                    "import-transcript-unparsed",
+                    name = name.as_str(),
+                    error = why
+                )
+            }
+            Unpublished::OtherKind => t!(
+                "import-transcript-other-kind",
+                name = name.as_str(),
+                mime = best.mime.as_str()
+            ),
+        };
+        found.warn(message, t!("import-transcript-help"));
     }
+}
+
+/// Why a transcript is kept but not published.
+enum Unpublished {
+    /// It does not parse (why).
+    Unparsed(String),
+    /// It is neither WebVTT nor SubRip.
+    OtherKind,
 }
 
 fn kind(link: &TranscriptLink) -> Option<TranscriptFormat> {

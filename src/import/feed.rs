@@ -10,6 +10,7 @@ use super::old::{
     Channel, Enclosure, Item, Link, Location, Person, PscChapter, Soundbite, TranscriptLink,
 };
 use super::xml::{self, Element, Handler, XmlError};
+use crate::t;
 
 const RSS: &str = "";
 const ITUNES: &str = "http://www.itunes.com/dtds/podcast-1.0.dtd";
@@ -38,7 +39,7 @@ pub fn read(input: impl BufRead, address: &str) -> Result<Page, XmlError> {
     if !reader.root_seen {
         return Err(XmlError {
             line: 1,
-            message: "this is not an RSS feed (no <rss> element)".into(),
+            message: t!("import-not-rss"),
         });
     }
     Ok(reader.page)

@@ -18,6 +18,7 @@ use ureq::unversioned::transport::DefaultConnector;
 
 use super::guard::{Guarded, Refused};
 pub use super::guard::{Reach, is_public};
+use crate::t;
 use ureq::{Agent, Body};
 
 /// Redirects followed for one request (analytics prefixes stack three or four).
@@ -29,6 +30,30 @@ pub struct FetchError {
     pub url: String,
     pub message: String,
     pub help: String,
+}
+
+/// What a body fetched is, named in the messages about it.
+#[derive(Debug, Clone, Copy)]
+pub enum What {
+    Feed,
+    Artwork,
+    Chapters,
+    Transcript,
+    /// An episode's audio.
+    File,
+}
+
+impl What {
+    /// The catalogue's selector for it (`{ $what -> [feed] … }`).
+    fn key(self) -> &'static str {
+        match self {
+            What::Feed => "feed",
+            What::Artwork => "artwork",
+            What::Chapters => "chapters",
+            What::Transcript => "transcript",
+            What::File => "file",
+        }
+    }
 }
 
 impl FetchError {
@@ -112,8 +137,8 @@ impl Fetcher {
                     .ok_or_else(|| {
                         FetchError::new(
                             current.as_str(),
-                            format!("the server answered {status} without saying where to"),
-                            "tell the old host: its redirect is broken",
+                            t!("import-redirect-nowhere", status = status.to_string()),
+                            t!("import-redirect-nowhere-help"),
                         )
                     })?;
                 current = checked_url(
@@ -128,19 +153,13 @@ impl Fetcher {
             }
             if !status.is_success() && status != StatusCode::RANGE_NOT_SATISFIABLE {
                 let help = match status.as_u16() {
-                    404 | 410 => {
-                        "the file is gone from the old host: restore it there, or import this episode by hand (`carnets new`), then run the import again"
-                    }
-                    401 | 403 => {
-                        "the old host refuses to serve it: check that the feed is public, or download the file from the host's dashboard"
-                    }
-                    _ => {
-                        "try again later: a rerun of the same command resumes where this one stopped"
-                    }
+                    404 | 410 => t!("import-gone-help"),
+                    401 | 403 => t!("import-forbidden-help"),
+                    _ => t!("import-later-help"),
                 };
                 return Err(FetchError::new(
                     current.as_str(),
-                    format!("the server answered {status}"),
+                    t!("import-status", status = status.to_string()),
                     help,
                 ));
             }
@@ -151,8 +170,8 @@ impl Fetcher {
         }
         Err(FetchError::new(
             url,
-            format!("more than {MAX_REDIRECTS} redirects (a redirect loop?)"),
-            "open the address in a browser to see where it leads, and tell the old host",
+            t!("import-redirect-loop", max = MAX_REDIRECTS),
+            t!("import-redirect-loop-help"),
         ))
     }
 
@@ -161,7 +180,7 @@ impl Fetcher {
         &self,
         url: &str,
         cap: u64,
-        what: &str,
+        what: What,
     ) -> Result<(String, Capped<impl Read + use<>>), FetchError> {
         let fetched = self.get(url, &[])?;
         if let Some(len) = fetched
@@ -183,14 +202,18 @@ impl Fetcher {
     }
 
     /// A whole small body (chapters, a transcript, artwork), at most `cap` bytes.
-    pub fn bytes(&self, url: &str, cap: u64, what: &str) -> Result<(String, Vec<u8>), FetchError> {
+    pub fn bytes(&self, url: &str, cap: u64, what: What) -> Result<(String, Vec<u8>), FetchError> {
         let (address, mut reader) = self.open(url, cap, what)?;
         let mut bytes = Vec::new();
         reader.read_to_end(&mut bytes).map_err(|e| {
             FetchError::new(
                 &address,
-                format!("cannot read {what}: {e}"),
-                "run the same command again",
+                t!(
+                    "import-cannot-read",
+                    what = what.key(),
+                    error = e.to_string()
+                ),
+                t!("import-rerun-help"),
             )
         })?;
         Ok((address, bytes))
@@ -201,32 +224,32 @@ impl Fetcher {
         match error {
             ureq::Error::Other(e) if e.is::<Refused>() => FetchError::new(
                 url,
-                format!("refused: {e}"),
-                "a public feed must not point into this computer or its network; if this is your own host, import from a copy of the feed saved as a file",
+                t!("import-refused", error = e.to_string()),
+                t!("import-refused-help"),
             ),
             ureq::Error::Timeout(_) => FetchError::new(
                 url,
-                format!("no answer within {seconds} s"),
-                "try again later (a rerun resumes), or wait longer with --timeout",
+                t!("import-timeout", seconds = seconds),
+                t!("import-timeout-help"),
             ),
             ureq::Error::HostNotFound => FetchError::new(
                 url,
-                "the host name is not found",
-                "check the address, and that this computer is online",
+                t!("import-host-not-found"),
+                t!("import-host-not-found-help"),
             ),
             ureq::Error::Io(e)
                 if e.kind() == io::ErrorKind::TimedOut || e.kind() == io::ErrorKind::WouldBlock =>
             {
                 FetchError::new(
                     url,
-                    format!("no answer within {seconds} s"),
-                    "try again later (a rerun resumes), or wait longer with --timeout",
+                    t!("import-timeout", seconds = seconds),
+                    t!("import-timeout-help"),
                 )
             }
             other => FetchError::new(
                 url,
-                format!("cannot fetch it: {other}"),
-                "check the address and try again: a rerun resumes where this one stopped",
+                t!("import-cannot-fetch", error = other.to_string()),
+                t!("import-cannot-fetch-help"),
             ),
         }
     }
@@ -237,29 +260,30 @@ fn checked_url(url: &str, asked: &str) -> Result<url::Url, FetchError> {
     let parsed = url::Url::parse(url).map_err(|e| {
         FetchError::new(
             asked,
-            format!("`{url}` is not an address: {e}"),
-            "tell the old host: the feed points at a broken address",
+            t!("import-not-an-address", url = url, error = e.to_string()),
+            t!("import-not-an-address-help"),
         )
     })?;
     match parsed.scheme() {
         "http" | "https" => Ok(parsed),
         other => Err(FetchError::new(
             asked,
-            format!("`{url}` is a {other}: address; carnets fetches only http:// and https://"),
-            "a feed must point at files on the web, never at files of this computer",
+            t!("import-not-web", url = url, scheme = other),
+            t!("import-not-web-help"),
         )),
     }
 }
 
-fn too_big(url: &str, what: &str, len: u64, cap: u64) -> FetchError {
+fn too_big(url: &str, what: What, len: u64, cap: u64) -> FetchError {
     FetchError::new(
         url,
-        format!(
-            "{what} is larger than {} MiB ({} MiB or more); carnets refuses it",
-            cap >> 20,
-            len >> 20
+        t!(
+            "import-too-big",
+            what = what.key(),
+            cap = cap >> 20,
+            size = len >> 20
         ),
-        "check the address: a podcast feed is a few megabytes",
+        t!("import-too-big-help"),
     )
 }
 
@@ -269,17 +293,17 @@ pub struct Capped<R> {
     left: u64,
     cap: u64,
     url: String,
-    what: String,
+    what: What,
 }
 
 impl<R> Capped<R> {
-    pub fn new(inner: R, cap: u64, url: String, what: &str) -> Self {
+    pub fn new(inner: R, cap: u64, url: String, what: What) -> Self {
         Capped {
             inner,
             left: cap,
             cap,
             url,
-            what: what.to_string(),
+            what,
         }
     }
 }
@@ -291,7 +315,7 @@ impl<R: Read> Read for Capped<R> {
             .min(usize::try_from(self.left.saturating_add(1)).unwrap_or(usize::MAX));
         let n = self.inner.read(&mut buf[..want])?;
         if n as u64 > self.left {
-            let error = too_big(&self.url, &self.what, self.cap + 1, self.cap);
+            let error = too_big(&self.url, self.what, self.cap + 1, self.cap);
             return Err(io::Error::other(error.message));
         }
         self.left -= n as u64;
@@ -341,14 +365,14 @@ mod tests {
 
     #[test]
     fn a_capped_reader_stops_past_its_cap() {
-        let mut capped = Capped::new(&[7u8; 100][..], 64, "u".into(), "the feed");
+        let mut capped = Capped::new(&[7u8; 100][..], 64, "u".into(), What::Feed);
         let mut out = Vec::new();
         let error = capped.read_to_end(&mut out).unwrap_err();
         assert!(
             error.to_string().contains("the feed is larger than"),
             "{error}"
         );
-        let mut fine = Capped::new(&[7u8; 64][..], 64, "u".into(), "the feed");
+        let mut fine = Capped::new(&[7u8; 64][..], 64, "u".into(), What::Feed);
         assert_eq!(fine.read_to_end(&mut Vec::new()).unwrap(), 64);
     }
 }

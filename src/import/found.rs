@@ -5,13 +5,15 @@ use std::path::PathBuf;
 
 use super::fetch::FetchError;
 use super::old::Item;
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics};
 
 /// Findings about the channel or one item, at its place in the feed.
 pub(crate) struct Found {
     path: PathBuf,
     line: u64,
-    subject: String,
+    /// The item's title (or GUID) that names each finding; none for the channel.
+    subject: Option<String>,
     items: Vec<Diagnostic>,
     pub(crate) footer: Option<&'static str>,
 }
@@ -21,7 +23,7 @@ impl Found {
         Found {
             path: PathBuf::from(address),
             line: 0,
-            subject: String::new(),
+            subject: None,
             items: Vec::new(),
             footer: None,
         }
@@ -36,7 +38,7 @@ impl Found {
         Found {
             path: PathBuf::from(&item.page),
             line: item.line,
-            subject: format!("« {name} »: "),
+            subject: Some(name),
             ..Found::channel("")
         }
     }
@@ -45,19 +47,32 @@ impl Found {
         self.items.push(diagnostic.at(self.line, 0));
     }
 
-    pub(crate) fn warn(&mut self, message: impl Into<String>, help: &str) {
-        let message = format!("{}{}", self.subject, message.into());
+    /// `message` named by the item it is about (« title »: message).
+    fn named(&self, message: String) -> String {
+        match &self.subject {
+            Some(item) => t!(
+                "import-item-finding",
+                item = item.as_str(),
+                message = message
+            ),
+            None => message,
+        }
+    }
+
+    pub(crate) fn warn(&mut self, message: impl Into<String>, help: impl Into<String>) {
+        let message = self.named(message.into());
         self.push(Diagnostic::warning(&self.path, message).help(help));
     }
 
-    pub(crate) fn error(&mut self, message: impl Into<String>, help: &str) {
-        let message = format!("{}{}", self.subject, message.into());
+    pub(crate) fn error(&mut self, message: impl Into<String>, help: impl Into<String>) {
+        let message = self.named(message.into());
         self.push(Diagnostic::error(&self.path, message).help(help));
     }
 
     /// The episode could not be imported, because of `e`.
     pub(crate) fn failed(&mut self, e: FetchError) {
-        self.error(format!("not imported: {}: {}", e.url, e.message), &e.help);
+        let message = t!("import-not-imported", url = e.url, error = e.message);
+        self.error(message, e.help);
     }
 
     pub(crate) fn footer(&mut self, host: &'static str) {

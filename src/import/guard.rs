@@ -3,6 +3,7 @@
 //! through an enclosure, a redirect or a DNS answer). The check is in the resolver every
 //! connection goes through, so it holds whatever a name resolves to at that moment.
 
+use crate::t;
 use std::net::IpAddr;
 
 use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
@@ -82,10 +83,10 @@ impl Resolver for Guarded {
             kept.push(*addr);
         }
         match (kept.is_empty(), found.first()) {
-            (true, Some(addr)) => Err(ureq::Error::Other(Box::new(Refused(format!(
-                "{} is {}, a private or local address, and the feed came from a public host",
-                uri.host().unwrap_or_default(),
-                addr.ip()
+            (true, Some(addr)) => Err(ureq::Error::Other(Box::new(Refused(t!(
+                "import-private-address",
+                host = uri.host().unwrap_or_default(),
+                ip = addr.ip().to_string()
             ))))),
             _ => Ok(kept),
         }

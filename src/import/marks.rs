@@ -9,6 +9,8 @@ use super::old::{PscChapter, Soundbite};
 use super::write::{flow, quote};
 use crate::show::times;
 use crate::show::validate;
+use crate::t;
+use crate::util::i18n;
 
 /// A chapter read from the old feed.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +48,7 @@ fn listed() -> bool {
 /// Podcasting 2.0 JSON chapters (`application/json+chapters`).
 pub fn from_json(bytes: &[u8]) -> Result<Vec<Chapter>, String> {
     let parsed: JsonChapters = serde_json::from_slice(bytes)
-        .map_err(|e| format!("the chapters file is not Podcasting 2.0 JSON chapters: {e}"))?;
+        .map_err(|e| t!("import-json-chapters-invalid", error = e.to_string()))?;
     Ok(parsed
         .chapters
         .into_iter()
@@ -72,11 +74,12 @@ pub fn from_psc(raw: &[PscChapter], found: &mut Found) -> Vec<Chapter> {
             }),
             None => {
                 found.warn(
-                    format!(
-                        "the chapter « {} » starts at `{}`, which is not a time: it is left out",
-                        c.title, c.start
+                    t!(
+                        "import-chapter-bad-time",
+                        title = c.title.as_str(),
+                        start = c.start.as_str()
                     ),
-                    "add it to `chapters:` by hand",
+                    t!("import-chapter-bad-time-help"),
                 );
                 None
             }
@@ -115,8 +118,14 @@ pub fn chapter_entries(
         .collect();
     if let Some(first) = past.first() {
         found.warn(
-            format!("{} chapter(s) start after the end of the audio ({}), from « {} » at {}: they are left out", past.len(), times::clock(duration_ms), first.title, times::clock(first.start_ms)),
-            "the old host kept chapters of another version of the audio: check the others, and fix `chapters:` by hand",
+            t!(
+                "import-chapters-past-end",
+                count = past.len(),
+                duration = times::clock(duration_ms),
+                title = first.title.as_str(),
+                start = times::clock(first.start_ms)
+            ),
+            t!("import-chapters-past-end-help"),
         );
     }
     chapters
@@ -143,20 +152,55 @@ pub fn chapter_entries(
 pub fn soundbite_entries(raw: &[Soundbite], duration_ms: u64, found: &mut Found) -> Vec<String> {
     raw.iter()
         .filter_map(|bite| {
-            let seconds = |t: &str| t.trim().parse::<f64>().ok().filter(|s| s.is_finite() && *s >= 0.0).map(|s| (s * 1000.0).round() as u64);
-            let (Some(start), Some(length)) = (seconds(&bite.start), seconds(&bite.duration)) else {
-                found.warn(format!("the soundbite `{}`+`{}` is not in seconds: it is left out", bite.start, bite.duration), "add it to `soundbites:` by hand");
+            let seconds = |t: &str| {
+                t.trim()
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|s| s.is_finite() && *s >= 0.0)
+                    .map(|s| (s * 1000.0).round() as u64)
+            };
+            let (Some(start), Some(length)) = (seconds(&bite.start), seconds(&bite.duration))
+            else {
+                found.warn(
+                    t!(
+                        "import-soundbite-not-seconds",
+                        start = bite.start.as_str(),
+                        length = bite.duration.as_str()
+                    ),
+                    t!("import-soundbite-not-seconds-help"),
+                );
                 return None;
             };
             if length == 0 || start + length > duration_ms {
-                found.warn(format!("the soundbite at {} (lasting {} s) does not fit in the audio ({}): it is left out", times::clock(start), crate::model::seconds(length), times::clock(duration_ms)), "choose a passage inside the audio for `soundbites:`");
+                // As `soundbites:` writes it (`12.5`), with the language's decimal separator.
+                let lasting = crate::model::seconds(length);
+                let lasting = match i18n::lang() {
+                    i18n::Lang::En => lasting,
+                    i18n::Lang::Fr => lasting.replace('.', ","),
+                };
+                found.warn(
+                    t!(
+                        "import-soundbite-outside",
+                        start = times::clock(start),
+                        length = lasting,
+                        duration = times::clock(duration_ms)
+                    ),
+                    t!("import-soundbite-outside-help"),
+                );
                 return None;
             }
             let title: String = bite.title.trim().chars().take(128).collect();
             Some(flow(&[
                 ("start", quote(&clock_ms(start))),
                 ("duration", crate::model::seconds(length)),
-                ("title", if title.is_empty() { title } else { quote(&title) }),
+                (
+                    "title",
+                    if title.is_empty() {
+                        title
+                    } else {
+                        quote(&title)
+                    },
+                ),
             ]))
         })
         .collect()

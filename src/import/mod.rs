@@ -29,8 +29,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::show::lock::{self, Lock, Published};
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics};
-use fetch::{Capped, Fetcher, Reach};
+use fetch::{Capped, Fetcher, Reach, What};
 pub(crate) use found::Found;
 
 /// Largest page of a feed, and largest feed over all its pages.
@@ -94,25 +95,30 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
         return Err(Failure::Content(channel_found.diagnostics()));
     };
     if show.locked && !options.force {
-        return Err(Failure::Content(Diagnostic::error(&options.source, "the feed says `podcast:locked` `yes`: its owner forbids moving it to another host").help("if the show is yours, run the import again with --force (the new feed keeps `locked: yes`)").into()));
+        return Err(Failure::Content(
+            Diagnostic::error(&options.source, t!("import-locked"))
+                .help(t!("import-locked-help"))
+                .into(),
+        ));
     }
     if let Some(recorded) = rerun.guid.filter(|g| *g != show.guid) {
         return Err(Failure::Usage(
             Diagnostic::error(
                 root.join("podcast.yaml"),
-                format!(
-                    "this folder holds another show (podcast:guid {recorded}, the feed's is {})",
-                    show.guid
+                t!(
+                    "import-other-show",
+                    recorded = recorded.to_string(),
+                    guid = show.guid.to_string()
                 ),
             )
-            .help("import into an empty folder with --root"),
+            .help(t!("import-empty-folder-help")),
         ));
     }
     let work = root.join(crate::CACHE_DIR).join("import");
     let io = |e: std::io::Error, path: &Path| {
         Failure::Content(
-            Diagnostic::error(path, format!("cannot write it: {e}"))
-                .help("check the free space and the permissions of the podcast folder")
+            Diagnostic::error(path, t!("import-cannot-write-it", error = e.to_string()))
+                .help(t!("import-space-help"))
                 .into(),
         )
     };
@@ -169,7 +175,13 @@ pub fn run(options: &Options) -> Result<Report, Failure> {
         found.extend(diagnostics);
     }
     for (host, count) in footers {
-        found.push(Diagnostic::warning(&options.source, format!("the old host's footer (« Hosted by {host}… ») was taken off the show notes of {count} episode(s): it is not true of the new site")).help("add your own closing lines to the show notes if you want some"));
+        found.push(
+            Diagnostic::warning(
+                &options.source,
+                t!("import-footer-taken", host = host, count = count),
+            )
+            .help(t!("import-footer-taken-help")),
+        );
     }
     write_lock(root, &planned, show.guid).map_err(|e| io(e, &root.join(lock::FILE)))?;
     trace.stage("lock");
@@ -193,12 +205,17 @@ fn state_of(root: &Path) -> Result<State, Failure> {
             .and_then(|g| uuid::Uuid::parse_str(g.trim()).ok());
         return match guid {
             Some(guid) => Ok(State { guid: Some(guid) }),
-            None => Err(Failure::Usage(Diagnostic::error(&yaml, "this podcast folder was not made by `carnets import` (its podcast.yaml has no `guid:`)").help("import into an empty folder with --root"))),
+            None => Err(Failure::Usage(
+                Diagnostic::error(&yaml, t!("import-not-imported-folder"))
+                    .help(t!("import-empty-folder-help")),
+            )),
         };
     }
     let empty = std::fs::read_dir(root).map_or(true, |mut entries| entries.next().is_none());
     if !empty {
-        return Err(Failure::Usage(Diagnostic::error(root, "the folder is not empty and holds no podcast.yaml").help("import into an empty (or absent) folder with --root, or into a podcast imported before to bring it up to date")));
+        return Err(Failure::Usage(
+            Diagnostic::error(root, t!("import-not-empty")).help(t!("import-not-empty-help")),
+        ));
     }
     Ok(State { guid: None })
 }
@@ -228,23 +245,33 @@ fn read_feed(
     loop {
         let page = if is_url || address.starts_with("http") {
             let (final_url, body) = fetcher
-                .open(&address, MAX_PAGE, "the feed")
+                .open(&address, MAX_PAGE, What::Feed)
                 .map_err(fetch_failure)?;
             address = final_url;
             feed::read(BufReader::new(body), &address)
         } else {
             let file = std::fs::File::open(&address).map_err(|e| {
                 Failure::Usage(
-                    Diagnostic::error(&address, format!("cannot read the feed: {e}"))
-                        .help("give the feed's address (https://…) or the path of a saved copy"),
+                    Diagnostic::error(
+                        &address,
+                        t!("import-cannot-read-feed", error = e.to_string()),
+                    )
+                    .help(t!("import-cannot-read-feed-help")),
                 )
             })?;
             feed::read(
-                BufReader::new(Capped::new(file, MAX_PAGE, address.clone(), "the feed")),
+                BufReader::new(Capped::new(file, MAX_PAGE, address.clone(), What::Feed)),
                 &address,
             )
         };
-        let page = page.map_err(|e| Failure::Content(Diagnostic::error(&address, e.message).at(e.line, 0).help("the old host's feed is broken: tell the host, or fix a saved copy and import that").into()))?;
+        let page = page.map_err(|e| {
+            Failure::Content(
+                Diagnostic::error(&address, e.message)
+                    .at(e.line, 0)
+                    .help(t!("import-broken-feed-help"))
+                    .into(),
+            )
+        })?;
         let next = page.channel.next_page.clone();
         items.extend(page.items);
         channel.get_or_insert(page.channel);
@@ -254,7 +281,13 @@ fn read_feed(
             .map(String::from)
             .unwrap_or(next);
         if seen.contains(&next) || seen.len() >= MAX_PAGES {
-            found.push(Diagnostic::warning(&address, format!("the feed's pages loop or go on past {MAX_PAGES} pages: reading stopped at {next}")).help("tell the old host: its paging is broken"));
+            found.push(
+                Diagnostic::warning(
+                    &address,
+                    t!("import-pages-loop", max = MAX_PAGES, next = next.as_str()),
+                )
+                .help(t!("import-pages-loop-help")),
+            );
             break;
         }
         seen.push(next.clone());

@@ -5,6 +5,7 @@ use htmd::HtmlToMarkdown;
 
 use super::Found;
 use super::old::Item;
+use crate::t;
 use htmd::options::{BrStyle, BulletListMarker, HrStyle, Options};
 
 /// The old host's footer, which says the show is hosted there: true of the old feed, false of
@@ -87,7 +88,14 @@ pub fn episode_words(item: &Item, found: &mut Found) -> (String, Option<String>)
     let summary = summary.filter(|text| {
         let fits = text.len() <= MAX_SUMMARY_BYTES;
         if !fits {
-            found.warn(format!("its summary is {} bytes, over the {MAX_SUMMARY_BYTES} Apple accepts: it is left out (the show notes have the whole text)", text.len()), "write a sentence or two as `summary:` in episode.md");
+            found.warn(
+                t!(
+                    "import-summary-too-long",
+                    bytes = text.len(),
+                    max = MAX_SUMMARY_BYTES
+                ),
+                t!("import-summary-too-long-help"),
+            );
         }
         fits
     });

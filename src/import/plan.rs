@@ -8,6 +8,7 @@ use super::Found;
 use super::dates::{self, FeedDate};
 use super::old::Item;
 use crate::show::validate;
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics};
 
 /// Longest slug part taken from a title, in bytes.
@@ -50,14 +51,14 @@ pub fn plan(
                 .map(str::to_string);
                 match derived {
                     Some(guid) => {
-                        found.warn(format!("the item has no <guid>: it keeps `{guid}`, which podcast apps took for it (its link, else its audio's address)"), "keep it: a new GUID would make every app download the episode again");
+                        found.warn(
+                            t!("import-no-guid", guid = guid.as_str()),
+                            t!("import-no-guid-help"),
+                        );
                         (guid, false)
                     }
                     None => {
-                        found.error(
-                            "the item has no <guid>, no link and no audio: nothing identifies it",
-                            "import it by hand with `carnets new` if it is a real episode",
-                        );
+                        found.error(t!("import-unidentified"), t!("import-unidentified-help"));
                         problems.extend(found.done());
                         continue;
                     }
@@ -66,8 +67,13 @@ pub fn plan(
         };
         if let Some((title, line)) = seen.get(&guid) {
             found.error(
-                format!("the GUID `{guid}` is also the one of « {title} » (line {line}): apps keep only one of the two"),
-                "the first is imported; if both are real episodes, give this one its own GUID at the old host, or import it by hand with `carnets new`",
+                t!(
+                    "import-guid-twice",
+                    guid = guid.as_str(),
+                    title = title.as_str(),
+                    line = *line
+                ),
+                t!("import-guid-twice-help"),
             );
             problems.extend(found.done());
             continue;
@@ -77,19 +83,19 @@ pub fn plan(
             Ok(date) => date,
             Err(e) => {
                 let message = if item.pub_date.is_empty() {
-                    "the item has no <pubDate>".to_string()
+                    t!("import-no-date")
                 } else {
                     e
                 };
-                found.error(message, "write its date at the old host, or import the episode by hand with `carnets new`");
+                found.error(message, t!("import-date-help"));
                 problems.extend(found.done());
                 continue;
             }
         };
         if date.no_zone {
             found.warn(
-                format!("the date `{}` has no time zone: read as UTC", item.pub_date),
-                "check the episode's `date:`",
+                t!("import-no-zone", date = item.pub_date.as_str()),
+                t!("import-no-zone-help"),
             );
         }
         problems.extend(found.done());
@@ -152,8 +158,8 @@ fn relative_permalinks(
     if let Some(first) = relative.first() {
         let mut item = Found::item(first);
         item.warn(
-            format!("this GUID and {} other(s) are not URLs, and the old feed did not say isPermaLink=\"false\": gPodder resolved them against the old feed's address, so its listeners will see these episodes again after the move", relative.len() - 1),
-            "nothing to do for the other apps, which compare the text; the GUIDs stay as they were",
+            t!("import-relative-guids", others = relative.len() - 1),
+            t!("import-relative-guids-help"),
         );
         found.extend(item.done());
     }
@@ -169,11 +175,8 @@ pub fn numbers(planned: &[Planned], found: &mut Diagnostics) -> BTreeMap<String,
             if !p.item.episode.trim().is_empty() {
                 let mut item = Found::item(&p.item);
                 item.warn(
-                    format!(
-                        "its episode number `{}` is not a whole number: it is left out",
-                        p.item.episode
-                    ),
-                    "write `number:` by hand",
+                    t!("import-number-not-whole", number = p.item.episode.as_str()),
+                    t!("import-number-not-whole-help"),
                 );
                 found.extend(item.done());
             }
@@ -183,10 +186,8 @@ pub fn numbers(planned: &[Planned], found: &mut Diagnostics) -> BTreeMap<String,
         if let Some(other) = first.get(&(season, number)) {
             let mut item = Found::item(&p.item);
             item.warn(
-                format!(
-                    "its episode number {number} is also the one of « {other} »: it is left out"
-                ),
-                "give it its own `number:` by hand",
+                t!("import-number-twice", number = number, other = *other),
+                t!("import-number-twice-help"),
             );
             found.extend(item.done());
             continue;

@@ -8,6 +8,7 @@ use super::old::{Channel, Link, Location, Person};
 use super::write::{Yaml, flow, quote};
 use super::{Found, notes};
 use crate::show::{categories, config, validate};
+use crate::t;
 
 /// What the import knows of the show once its channel is read.
 #[derive(Debug)]
@@ -29,13 +30,19 @@ pub fn read(channel: &Channel, old_url: Option<&str>, found: &mut Found) -> Opti
     let guid = match Uuid::parse_str(channel.podcast_guid.trim()) {
         Ok(guid) => Some(guid),
         Err(_) if !channel.podcast_guid.is_empty() => {
-            found.warn(format!("the channel's podcast:guid `{}` is not a UUID", channel.podcast_guid), "the Podcast Index knows the show by it: ask the old host what it is, and write it as `guid:` in podcast.yaml");
+            found.warn(
+                t!("import-guid-not-uuid", guid = channel.podcast_guid.as_str()),
+                t!("import-guid-not-uuid-help"),
+            );
             old_url.map(config::feed_guid)
         }
         Err(_) => old_url.map(config::feed_guid),
     };
     let Some(guid) = guid else {
-        found.error("the feed has no podcast:guid and carnets does not know its address, from which the Podcasting 2.0 rule derives it", "import from the feed's address (https://…) rather than from a file, or add its `<atom:link rel=\"self\" href=\"…\">`");
+        found.error(
+            t!("import-no-guid-no-address"),
+            t!("import-no-guid-no-address-help"),
+        );
         return None;
     };
     Some(Show {
@@ -59,10 +66,7 @@ pub fn podcast_yaml(
     let mut yaml = Yaml::default();
     yaml.comment(&format!("Imported by `carnets import` from {source}.\nEvery key is described in the README's podcast.yaml table."));
     let title = first(&[&channel.title, &channel.subtitle]).unwrap_or_else(|| {
-        found.warn(
-            "the channel has no title",
-            "write the show's title as `title:` in podcast.yaml",
-        );
+        found.warn(t!("import-no-title"), t!("import-no-title-help"));
         String::new()
     });
     yaml.text("title", &title);
@@ -183,7 +187,10 @@ fn description(channel: &Channel, found: &mut Found) -> String {
         }
         kept = longer;
     }
-    found.warn(format!("the show's description is over {MAX_DESCRIPTION_BYTES} bytes, which Apple refuses: podcast.yaml keeps its first paragraphs"), "shorten `description:` in podcast.yaml as you like (details belong in the episodes)");
+    found.warn(
+        t!("import-description-too-long", max = MAX_DESCRIPTION_BYTES),
+        t!("import-description-too-long-help"),
+    );
     kept
 }
 
@@ -205,8 +212,8 @@ fn language(text: &str, found: &mut Found) -> String {
         return tag;
     }
     found.warn(
-        format!("the feed's language `{text}` is not a language tag: podcast.yaml says `en`"),
-        "write the show's language as `language:` in podcast.yaml, e.g. `fr-FR`",
+        t!("import-bad-language", language = text),
+        t!("import-bad-language-help"),
     );
     "en".into()
 }
@@ -224,7 +231,10 @@ fn owner(channel: &Channel, author: &str, found: &mut Found) -> (String, String)
     .find(|e| validate::email(e).is_ok())
     .unwrap_or_default();
     if email.is_empty() {
-        found.warn("the feed gives no owner e-mail (itunes:owner), which carnets needs", "write it as `owner: { name: …, email: … }` in podcast.yaml (Apple writes to it to confirm the show is yours)");
+        found.warn(
+            t!("import-no-owner-email"),
+            t!("import-no-owner-email-help"),
+        );
     }
     (name, email.to_string())
 }
@@ -249,22 +259,26 @@ fn categories(raw: &[(String, Option<String>)], found: &mut Found) -> Vec<String
         match valid {
             Some(category) if !out.contains(&category) => {
                 if category != written {
-                    found.warn(format!("the category `{written}` is not Apple's: podcast.yaml says `{category}`"), "check `categories:` in podcast.yaml");
+                    found.warn(
+                        t!(
+                            "import-category-renamed",
+                            written = written.as_str(),
+                            category = category.as_str()
+                        ),
+                        t!("import-category-renamed-help"),
+                    );
                 }
                 out.push(category);
             }
             Some(_) => {}
             None => found.warn(
-                format!("the category `{written}` is not in Apple's list: it is left out"),
-                "choose one from Apple's list for `categories:` in podcast.yaml",
+                t!("import-category-unknown", written = written.as_str()),
+                t!("import-category-unknown-help"),
             ),
         }
     }
     if out.is_empty() {
-        found.warn(
-            "the feed has no Apple category, and carnets needs one",
-            "write one in podcast.yaml, e.g. `categories: [Technology]`",
-        );
+        found.warn(t!("import-no-category"), t!("import-no-category-help"));
     }
     out
 }
@@ -289,8 +303,12 @@ pub fn persons(raw: &[Person], found: &mut Found) -> Vec<String> {
                 Ok(()) => (role, group),
                 Err(e) => {
                     found.warn(
-                        format!("podcast:person « {} »: {e}; the role is left out", p.name),
-                        "write the person's `role:` from the Podcasting 2.0 taxonomy",
+                        t!(
+                            "import-person-role",
+                            name = p.name.as_str(),
+                            error = e.to_string()
+                        ),
+                        t!("import-person-role-help"),
                     );
                     (String::new(), String::new())
                 }
@@ -335,10 +353,8 @@ pub fn location(raw: &Location, found: &mut Found) -> Option<String> {
     let name = raw.name.trim();
     if name.is_empty() || name.chars().count() > 128 {
         found.warn(
-            format!(
-                "podcast:location « {name} » needs a name of 1 to 128 characters: it is left out"
-            ),
-            "write `location: { name: … }` yourself if you want it",
+            t!("import-location-name", name = name),
+            t!("import-location-name-help"),
         );
         return None;
     }

@@ -12,6 +12,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
+use crate::t;
+
 /// Deepest element nesting accepted (a podcast feed needs about six).
 const MAX_DEPTH: usize = 64;
 /// Most text kept for one element (the whole feed has its own cap, in `fetch`).
@@ -79,7 +81,7 @@ pub fn walk(input: impl BufRead, handler: &mut impl Handler) -> Result<(), XmlEr
                 if open.len() >= MAX_DEPTH {
                     return Err(XmlError {
                         line,
-                        message: format!("elements are nested more than {MAX_DEPTH} deep"),
+                        message: t!("import-xml-too-deep", max = MAX_DEPTH),
                     });
                 }
                 let ns = match ns {
@@ -102,7 +104,7 @@ pub fn walk(input: impl BufRead, handler: &mut impl Handler) -> Result<(), XmlEr
                     Ok(Some(c)) => c.to_string(),
                     Ok(None) => entity(&reference).ok_or_else(|| XmlError {
                         line,
-                        message: format!("unknown entity `&{};`", &*reference),
+                        message: t!("import-xml-unknown-entity", name = &*reference),
                     })?,
                     Err(e) => {
                         return Err(XmlError {
@@ -117,7 +119,7 @@ pub fn walk(input: impl BufRead, handler: &mut impl Handler) -> Result<(), XmlEr
                 if doctype.xml10_content().contains("<!ENTITY") {
                     return Err(XmlError {
                         line,
-                        message: "the feed declares its own XML entities (in its DOCTYPE), which is how XML bombs are built".into(),
+                        message: t!("import-xml-entities"),
                     });
                 }
             }
@@ -125,9 +127,10 @@ pub fn walk(input: impl BufRead, handler: &mut impl Handler) -> Result<(), XmlEr
                 return match open.last() {
                     Some(unclosed) => Err(XmlError {
                         line: reader.get_ref().line,
-                        message: format!(
-                            "the feed ends before `</{}>` (opened on line {})",
-                            unclosed.name, unclosed.line
+                        message: t!(
+                            "import-xml-unclosed",
+                            name = unclosed.name.as_str(),
+                            line = unclosed.line
                         ),
                     }),
                     None => Ok(()),
@@ -160,10 +163,10 @@ fn push(open: &mut [Element], text: &str) {
 fn element(start: &BytesStart<'_>, ns: String, line: u64) -> Result<Element, String> {
     let mut attrs = Vec::new();
     for attr in start.attributes() {
-        let attr = attr.map_err(|e| format!("a damaged attribute: {e}"))?;
+        let attr = attr.map_err(|e| t!("import-xml-bad-attribute", error = e.to_string()))?;
         let value = attr
             .normalized_value_with(quick_xml::XmlVersion::Implicit1_0, 1, entity_text)
-            .map_err(|e| format!("a damaged attribute value: {e}"))?;
+            .map_err(|e| t!("import-xml-bad-attribute-value", error = e.to_string()))?;
         let key = attr.key.local_name();
         attrs.push((key.as_ref().to_string(), value.into_owned()));
     }
@@ -180,7 +183,7 @@ fn element(start: &BytesStart<'_>, ns: String, line: u64) -> Result<Element, Str
 fn explain(error: &quick_xml::Error) -> String {
     match error {
         quick_xml::Error::Io(e) => e.to_string(),
-        other => format!("the feed is not well-formed XML: {other}"),
+        other => t!("import-xml-not-well-formed", error = other.to_string()),
     }
 }
 

@@ -31,6 +31,7 @@ mod hostile_html;
 mod hostile_paths;
 mod hostile_sizes;
 mod i18n_cli;
+mod i18n_import;
 mod i18n_show;
 mod import;
 mod import_contract;
