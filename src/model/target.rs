@@ -5,6 +5,8 @@
 
 use std::fmt;
 
+use crate::t;
+
 /// Where a deploy sends `public/`.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Target {
@@ -23,21 +25,14 @@ pub enum Target {
     File { path: String },
 }
 
-const SCHEMES: &str =
-    "s3://bucket/prefix, sftp://user@host/path, webdav:// or webdavs://host/path, file:///path";
-
 impl Target {
     /// Reads a target URL; the error says what is wrong and what a target looks like.
     pub fn parse(url: &str) -> Result<Target, String> {
         if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(format!(
-                "the deploy target `{url}` has spaces or control characters"
-            ));
+            return Err(t!("deploy-target-spaces", url = url));
         }
         let Some((scheme, rest)) = url.split_once("://") else {
-            return Err(format!(
-                "the deploy target `{url}` is not a URL; write one of {SCHEMES}"
-            ));
+            return Err(t!("deploy-target-not-url", url = url));
         };
         let (authority, path) = match rest.split_once('/') {
             Some((authority, path)) => (authority, path.trim_end_matches('/')),
@@ -46,17 +41,13 @@ impl Target {
         if authority.contains(':') && authority.contains('@') {
             let (userinfo, _) = authority.split_once('@').unwrap_or_default();
             if userinfo.contains(':') {
-                return Err(format!(
-                    "the deploy target `{url}` holds a password; passwords never go in podcast.yaml or the command line: use an SSH key for sftp://, CARNETS_WEBDAV_PASSWORD for webdav://"
-                ));
+                return Err(t!("deploy-target-password", url = url));
             }
         }
         match scheme {
             "s3" => {
                 if authority.is_empty() || authority.contains(['@', ':']) {
-                    return Err(format!(
-                        "the deploy target `{url}` names no bucket; write s3://bucket/prefix (the endpoint comes from AWS_ENDPOINT_URL)"
-                    ));
+                    return Err(t!("deploy-target-no-bucket", url = url));
                 }
                 Ok(Target::S3 {
                     bucket: authority.to_string(),
@@ -70,9 +61,7 @@ impl Target {
                 };
                 let (host, port) = host_port(hostport, url)?;
                 if path.is_empty() {
-                    return Err(format!(
-                        "the deploy target `{url}` names no folder; write the folder the site is served from, e.g. sftp://me@host/var/www/podcast"
-                    ));
+                    return Err(t!("deploy-target-no-folder", url = url));
                 }
                 Ok(Target::Sftp {
                     user,
@@ -95,17 +84,13 @@ impl Target {
             }
             "file" => {
                 if !authority.is_empty() || path.is_empty() {
-                    return Err(format!(
-                        "the deploy target `{url}` is not an absolute folder; write file:///path/to/folder"
-                    ));
+                    return Err(t!("deploy-target-not-absolute", url = url));
                 }
                 Ok(Target::File {
                     path: format!("/{path}"),
                 })
             }
-            other => Err(format!(
-                "`{other}://` is not a deploy target carnets knows; write one of {SCHEMES}"
-            )),
+            other => Err(t!("deploy-target-unknown-scheme", scheme = other)),
         }
     }
 }
@@ -117,14 +102,14 @@ fn host_port(text: &str, url: &str) -> Result<(String, Option<u16>), String> {
         _ => (text, None),
     };
     if host.is_empty() {
-        return Err(format!("the deploy target `{url}` names no host"));
+        return Err(t!("deploy-target-no-host", url = url));
     }
     let port = match port {
         Some(port) => Some(
             port.parse::<u16>()
                 .ok()
                 .filter(|p| *p > 0)
-                .ok_or_else(|| format!("the deploy target `{url}` has a bad port `{port}`"))?,
+                .ok_or_else(|| t!("deploy-target-bad-port", url = url, port = port))?,
         ),
         None => None,
     };
