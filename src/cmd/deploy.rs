@@ -12,7 +12,9 @@ use crate::cli::DeployArgs;
 use crate::cli::{EXIT_CONTENT, EXIT_OK};
 use crate::deploy::plan::{Gone, Why};
 use crate::deploy::{self, Failed, Plan, Progress, Report, Source};
+use crate::t;
 use crate::util::diag::Diagnostics;
+use crate::util::i18n::{self, Lang};
 
 /// Exit code of a deploy stopped by Ctrl-C (128 + SIGINT, as shells report it).
 const EXIT_INTERRUPTED: u8 = 130;
@@ -53,22 +55,23 @@ pub fn run(args: &DeployArgs, quiet: bool, now: jiff::Timestamp) -> u8 {
                 && plan.deletes_too_much()
             {
                 for delete in &plan.deletes {
-                    eprintln!("  would delete {}", delete.path);
+                    eprintln!(
+                        "  {}",
+                        t!("deploy-would-delete", path = delete.path.as_str())
+                    );
                 }
             }
-            let done = format!(
-                "{} file(s) uploaded, {} deleted before it stopped",
-                outcome.uploaded.len(),
-                outcome.deleted.len()
-            );
+            let (uploaded, deleted) = (outcome.uploaded.len(), outcome.deleted.len());
             if interrupted {
                 eprintln!(
-                    "interrupted: {done}; the live feed names only complete files; run `carnets deploy` again to finish"
+                    "{}",
+                    t!("deploy-interrupted", uploaded = uploaded, deleted = deleted)
                 );
                 EXIT_INTERRUPTED
             } else {
                 eprintln!(
-                    "error: the deploy stopped: {done}; the live feed names only complete files; run `carnets deploy` again once the problem is fixed"
+                    "error: {}",
+                    t!("deploy-stopped", uploaded = uploaded, deleted = deleted)
                 );
                 EXIT_CONTENT
             }
@@ -86,23 +89,38 @@ fn print_diagnostics(mut diagnostics: Diagnostics) {
 /// The plan, one line per file, in the order the deploy sends them.
 fn print_plan(plan: &Plan) {
     for upload in &plan.uploads {
-        let why = match upload.why {
-            Why::New => "new",
-            Why::Changed => "changed",
-        };
+        let (path, size) = (upload.path.as_str(), bytes(upload.size));
         println!(
-            "upload {} ({why}, {})",
-            upload.path,
-            HumanBytes(upload.size)
+            "{}",
+            match upload.why {
+                Why::New => t!("deploy-plan-new", path = path, size = size),
+                Why::Changed => t!("deploy-plan-changed", path = path, size = size),
+            }
         );
     }
     for delete in &plan.deletes {
-        let why = match delete.why {
-            Gone::Unpublished => "no longer in the output",
-            Gone::Unsettled => "left by an interrupted deploy",
-            Gone::Foreign => "not in the output; --allow-deletes",
-        };
-        println!("delete {} ({why})", delete.path);
+        let path = delete.path.as_str();
+        println!(
+            "{}",
+            match delete.why {
+                Gone::Unpublished => t!("deploy-plan-unpublished", path = path),
+                Gone::Unsettled => t!("deploy-plan-unsettled", path = path),
+                Gone::Foreign => t!("deploy-plan-foreign", path = path),
+            }
+        );
+    }
+}
+
+/// A size as indicatif writes it (`1.50 MiB`), in French with its comma and units (`1,50 Mio`).
+fn bytes(size: u64) -> String {
+    let text = HumanBytes(size).to_string();
+    match i18n::lang() {
+        Lang::En => text,
+        Lang::Fr => text
+            .replace('.', ",")
+            .replace("iB", "io")
+            .replace(" B", " o")
+            .replace(' ', "\u{a0}"),
     }
 }
 
@@ -113,46 +131,46 @@ fn summary(report: &Report, dry_run: bool) -> String {
     if let Source::Listing(why) = &report.source
         && plan.remote_files > 0
     {
-        lines.push(format!(
-            "note: {} was listed, as {why}: files of the same size as the output's were kept ({} of them)",
-            report.target, plan.kept_by_size
+        lines.push(t!(
+            "deploy-listed",
+            target = report.target.to_string(),
+            why = why.as_str(),
+            kept = plan.kept_by_size
         ));
     }
     if !plan.left.is_empty() {
-        lines.push(format!(
-            "note: {} file(s) at the target are not in the output and were left in place (`--allow-deletes` deletes them)",
-            plan.left.len()
-        ));
+        lines.push(t!("deploy-left", files = plan.left.len()));
     }
     let deleted: Vec<&str> = if dry_run {
         plan.deletes.iter().map(|d| d.path.as_str()).collect()
     } else {
         report.outcome.deleted.iter().map(String::as_str).collect()
     };
-    for mp3 in deleted.iter().filter(|p| p.ends_with(".mp3")) {
-        lines.push(format!(
-            "{} {mp3}: the episode is no longer published; listeners keep what they downloaded, new plays of it fail",
-            if dry_run { "would delete" } else { "deleted" }
-        ));
+    for &mp3 in deleted.iter().filter(|p| p.ends_with(".mp3")) {
+        lines.push(match dry_run {
+            true => t!("deploy-mp3-would-delete", path = mp3),
+            false => t!("deploy-mp3-deleted", path = mp3),
+        });
     }
+    let target = report.target.to_string();
     lines.push(if dry_run {
-        format!(
-            "plan for {}: {} file(s) to upload ({}), {} kept, {} to delete; nothing was sent",
-            report.target,
-            plan.uploads.len(),
-            HumanBytes(plan.bytes()),
-            plan.kept,
-            plan.deletes.len()
+        t!(
+            "deploy-plan-summary",
+            target = target,
+            uploads = plan.uploads.len(),
+            size = bytes(plan.bytes()),
+            kept = plan.kept,
+            deletes = plan.deletes.len()
         )
     } else {
-        let bytes: u64 = report.outcome.uploaded.iter().map(|(_, e)| e.size).sum();
-        format!(
-            "deployed to {}: {} file(s) uploaded ({}), {} kept, {} deleted",
-            report.target,
-            report.outcome.uploaded.len(),
-            HumanBytes(bytes),
-            plan.kept,
-            report.outcome.deleted.len()
+        let sent: u64 = report.outcome.uploaded.iter().map(|(_, e)| e.size).sum();
+        t!(
+            "deploy-done",
+            target = target,
+            uploaded = report.outcome.uploaded.len(),
+            size = bytes(sent),
+            kept = plan.kept,
+            deleted = report.outcome.deleted.len()
         )
     });
     lines.join("\n")
@@ -191,7 +209,8 @@ impl Progress for Bar {
     fn start(&self, files: usize, bytes: u64) {
         self.total.store(files, Ordering::Relaxed);
         self.bar.set_length(bytes);
-        self.bar.set_message(format!("0/{files} files"));
+        self.bar
+            .set_message(t!("deploy-progress", done = 0, total = files));
     }
 
     fn sent(&self, bytes: u64) {
@@ -201,6 +220,7 @@ impl Progress for Bar {
     fn done(&self, _path: &str) {
         let done = self.files.fetch_add(1, Ordering::Relaxed) + 1;
         let total = self.total.load(Ordering::Relaxed);
-        self.bar.set_message(format!("{done}/{total} files"));
+        self.bar
+            .set_message(t!("deploy-progress", done = done, total = total));
     }
 }

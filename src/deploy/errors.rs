@@ -6,6 +6,7 @@
 
 use super::Target;
 use super::transfer::Fault;
+use crate::t;
 use crate::util::diag::Diagnostic;
 
 /// The error for `fault` at `path` of `target` (none: the target as a whole, or its manifest).
@@ -17,16 +18,20 @@ pub fn describe(target: &Target, path: Option<&str>, fault: &Fault) -> Diagnosti
     let what = path.unwrap_or(".carnets-manifest.json");
     let (message, help) = match fault {
         Fault::Local(e) => (
-            format!("cannot read the output file {what}: {e}"),
-            "run `carnets deploy` again: it builds the output first".to_string(),
+            t!(
+                "deploy-local-unreadable",
+                file = what,
+                error = e.to_string()
+            ),
+            t!("deploy-local-unreadable-help"),
         ),
         Fault::Changed => (
-            format!("{what} changed while it was being deployed"),
-            "run `carnets deploy` again once nothing else writes into the output".to_string(),
+            t!("deploy-local-changed", file = what),
+            t!("deploy-local-changed-help"),
         ),
         Fault::Short { kept, sent } => (
-            format!("the target kept only {kept} of the {sent} bytes of {what}"),
-            "the host's disk may be full (or a quota reached): free some room there, then run `carnets deploy` again".to_string(),
+            t!("deploy-short", kept = *kept, sent = *sent, file = what),
+            t!("deploy-short-help"),
         ),
         Fault::Remote(e) => remote(target, what, e),
     };
@@ -41,10 +46,8 @@ fn remote(target: &Target, what: &str, e: &opendal::Error) -> (String, String) {
     let host = host(target);
     if has(&["remote host identification has changed"]) {
         return (
-            format!("the SSH host key of {host} is not the one ~/.ssh/known_hosts recorded"),
-            format!(
-                "if the host was reinstalled, forget its old key (`ssh-keygen -R {host}`) and trust the new one; otherwise someone may stand between you and the host: do not deploy"
-            ),
+            t!("deploy-ssh-key-changed", host = host.as_str()),
+            t!("deploy-ssh-key-changed-help", host = host.as_str()),
         );
     }
     if has(&[
@@ -53,13 +56,8 @@ fn remote(target: &Target, what: &str, e: &opendal::Error) -> (String, String) {
         "no matching host key",
     ]) {
         return (
-            format!(
-                "the SSH host key of {host} is not in ~/.ssh/known_hosts: carnets connects only to hosts it can recognise"
-            ),
-            format!(
-                "check the key's fingerprint with the host's administrator, then trust it: `{}`",
-                keyscan(target)
-            ),
+            t!("deploy-ssh-key-unknown", host = host.as_str()),
+            t!("deploy-ssh-key-unknown-help", command = keyscan(target)),
         );
     }
     if has(&[
@@ -68,8 +66,8 @@ fn remote(target: &Target, what: &str, e: &opendal::Error) -> (String, String) {
         "too many authentication failures",
     ]) {
         return (
-            format!("{host} refused the SSH login"),
-            "load your key into the agent (`ssh-add`) or name it in ~/.ssh/config (IdentityFile); the user is the one in the target (user@host) or in ~/.ssh/config".to_string(),
+            t!("deploy-ssh-refused", host = host.as_str()),
+            t!("deploy-ssh-refused-help"),
         );
     }
     if has(&[
@@ -88,14 +86,22 @@ fn remote(target: &Target, what: &str, e: &opendal::Error) -> (String, String) {
         "connection closed by",
     ]) {
         return (
-            format!("cannot reach {host}: {text}"),
-            "check the host name and port of the target, your connection, and that the server is up; nothing was changed there".to_string(),
+            t!(
+                "deploy-unreachable",
+                host = host.as_str(),
+                error = text.as_str()
+            ),
+            t!("deploy-unreachable-help"),
         );
     }
     if has(&["certificate", "tls handshake", "invalid peer"]) {
         return (
-            format!("the certificate of {host} is not trusted: {text}"),
-            "if the host uses your own certificate authority, point SSL_CERT_FILE at its certificate (PEM)".to_string(),
+            t!(
+                "deploy-certificate",
+                host = host.as_str(),
+                error = text.as_str()
+            ),
+            t!("deploy-certificate-help"),
         );
     }
     if has(&[
@@ -105,18 +111,14 @@ fn remote(target: &Target, what: &str, e: &opendal::Error) -> (String, String) {
         "quota",
         "disk full",
     ]) {
-        return (
-            format!("the target is full: {what} could not be written"),
-            "free some room on the host (or raise its quota), then run `carnets deploy` again"
-                .to_string(),
-        );
+        return (t!("deploy-full", file = what), t!("deploy-full-help"));
     }
     if let Target::Webdav { .. } = target
         && has(&["401", "unauthorized"])
     {
         return (
-            format!("the WebDAV server {host} refused the login"),
-            "set CARNETS_WEBDAV_USER and CARNETS_WEBDAV_PASSWORD to the account's name and password".to_string(),
+            t!("deploy-webdav-refused", host = host.as_str()),
+            t!("deploy-webdav-refused-help"),
         );
     }
     if let Target::S3 { .. } = target
@@ -128,8 +130,8 @@ fn remote(target: &Target, what: &str, e: &opendal::Error) -> (String, String) {
         ])
     {
         return (
-            format!("the S3 store refused the keys for {what}: {text}"),
-            "check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_REGION, AWS_ENDPOINT_URL), and that the key may write to this bucket".to_string(),
+            t!("deploy-s3-refused", file = what, error = text.as_str()),
+            t!("deploy-s3-refused-help"),
         );
     }
     if e.kind() == opendal::ErrorKind::PermissionDenied
@@ -142,16 +144,16 @@ fn remote(target: &Target, what: &str, e: &opendal::Error) -> (String, String) {
         ])
     {
         return (
-            format!("the target refused to write {what}: {text}"),
-            format!("give the account the right to write in {target}, or choose another target"),
+            t!("deploy-write-refused", file = what, error = text.as_str()),
+            t!("deploy-write-refused-help", target = target.to_string()),
         );
     }
     if e.kind() == opendal::ErrorKind::ConfigInvalid {
-        return (text, "see the deploy section of the README".to_string());
+        return (text, t!("deploy-config-invalid-help"));
     }
     (
-        format!("the target failed on {what}: {text}"),
-        "the host's disk may be full or the folder read-only: check on the host, then run `carnets deploy` again".to_string(),
+        t!("deploy-failed-on", file = what, error = text.as_str()),
+        t!("deploy-failed-on-help"),
     )
 }
 
@@ -173,7 +175,7 @@ pub fn chain(e: &dyn std::error::Error) -> String {
 
 fn host(target: &Target) -> String {
     match target {
-        Target::S3 { bucket, .. } => format!("the bucket {bucket}"),
+        Target::S3 { bucket, .. } => t!("deploy-host-bucket", bucket = bucket.as_str()),
         Target::Sftp { host, .. } => host.clone(),
         Target::Webdav { endpoint, .. } => endpoint.clone(),
         Target::File { path } => path.clone(),

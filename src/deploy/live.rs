@@ -11,6 +11,7 @@ use quick_xml::events::Event;
 use reqwest::{Client, StatusCode, header};
 
 use super::errors::chain;
+use crate::t;
 use crate::util::diag::Diagnostic;
 
 /// An enclosure of a feed.
@@ -64,15 +65,21 @@ fn unparsable(bytes: &[u8]) -> Option<String> {
                 root = Some(e.local_name().as_ref().to_string());
             }
             Ok(Event::Eof) => break,
-            Err(e) => return Some(format!("{e} (at byte {})", reader.error_position())),
+            Err(e) => {
+                return Some(t!(
+                    "deploy-feed-xml-error",
+                    error = e.to_string(),
+                    byte = reader.error_position()
+                ));
+            }
             Ok(_) => {}
         }
         buffer.clear();
     }
     match root.as_deref() {
         Some("rss") => None,
-        Some(other) => Some(format!("its root element is <{other}>, not <rss>")),
-        None => Some("it is empty".to_string()),
+        Some(other) => Some(t!("deploy-feed-root", root = other)),
+        None => Some(t!("deploy-feed-empty")),
     }
 }
 
@@ -91,22 +98,22 @@ pub async fn check(
         Ok(response) if response.status() != StatusCode::OK => found.push(
             Diagnostic::warning(
                 feed_url,
-                format!("the live feed answers {}", response.status()),
+                t!("deploy-feed-status", status = response.status().to_string()),
             )
-            .help("check that base_url in podcast.yaml is where the host serves the deploy target"),
+            .help(t!("deploy-feed-status-help")),
         ),
         Ok(response) => match response.bytes().await {
             Err(e) => found.push(unreachable(feed_url, &e)),
             Ok(live) => {
                 if let Some(why) = unparsable(&live) {
                     found.push(
-                        Diagnostic::warning(feed_url, format!("the live feed does not parse: {why}"))
-                            .help("something between the host and its readers changes the feed: check the host's configuration"),
+                        Diagnostic::warning(feed_url, t!("deploy-feed-unparsable", why = why))
+                            .help(t!("deploy-feed-unparsable-help")),
                     );
                 } else if live != feed {
                     found.push(
-                        Diagnostic::warning(feed_url, "the live feed is not the one just deployed")
-                            .help("a cache in front of the host (a CDN) still serves the old one: purge it, or wait a few minutes"),
+                        Diagnostic::warning(feed_url, t!("deploy-feed-stale"))
+                            .help(t!("deploy-feed-stale-help")),
                     );
                 }
             }
@@ -131,18 +138,15 @@ pub async fn check(
 /// The warnings about one MP3 as served.
 async fn audio(client: &Client, enclosure: &Enclosure) -> Vec<Diagnostic> {
     let url = &enclosure.url;
-    let warn = |message: String, help: &str| Diagnostic::warning(url, message).help(help);
+    let warn = |message: String, help: String| Diagnostic::warning(url, message).help(help);
     let head = match client.head(url).send().await {
         Ok(head) => head,
         Err(e) => return vec![unreachable(url, &e)],
     };
     if head.status() != StatusCode::OK {
         return vec![warn(
-            format!(
-                "the episode's MP3 answers {} where the feed points to it",
-                head.status()
-            ),
-            "check that base_url (or media_base_url) in podcast.yaml is where the host serves the deploy target",
+            t!("deploy-mp3-status", status = head.status().to_string()),
+            t!("deploy-mp3-status-help"),
         )];
     }
     let mut found = Vec::new();
@@ -151,22 +155,27 @@ async fn audio(client: &Client, enclosure: &Enclosure) -> Vec<Diagnostic> {
         .get(header::CONTENT_LENGTH)
         .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
     if length != Some(enclosure.length) {
-        let served = length.map_or("no Content-Length".to_string(), |l| format!("{l} bytes"));
-        found.push(warn(
-            format!("the episode's MP3 is served with {served} where the feed announces {} bytes", enclosure.length),
-            "a cache in front of the host may still hold the old file: purge it (Apple refuses an episode whose length is wrong)",
-        ));
+        let announced = enclosure.length;
+        let message = match length {
+            Some(served) => t!("deploy-mp3-length", served = served, announced = announced),
+            None => t!("deploy-mp3-no-length", announced = announced),
+        };
+        found.push(warn(message, t!("deploy-mp3-length-help")));
     }
     let content_type = head
         .headers()
         .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("nothing");
-    if content_type.split(';').next().map(str::trim) != Some("audio/mpeg") {
-        found.push(warn(
-            format!("the episode's MP3 is served as `{content_type}`"),
-            "configure the host to serve .mp3 files as audio/mpeg, as Apple requires",
-        ));
+        .and_then(|v| v.to_str().ok());
+    if content_type
+        .and_then(|t| t.split(';').next())
+        .map(str::trim)
+        != Some("audio/mpeg")
+    {
+        let message = match content_type {
+            Some(served) => t!("deploy-mp3-type", served = served),
+            None => t!("deploy-mp3-no-type"),
+        };
+        found.push(warn(message, t!("deploy-mp3-type-help")));
     }
     match client
         .get(url)
@@ -177,8 +186,8 @@ async fn audio(client: &Client, enclosure: &Enclosure) -> Vec<Diagnostic> {
         Err(e) => found.push(unreachable(url, &e)),
         Ok(r) if r.status() == StatusCode::PARTIAL_CONTENT => {}
         Ok(r) => found.push(warn(
-            format!("the host answers {} to a request for the MP3's first two bytes (`Range: bytes=0-1`), not 206", r.status()),
-            "enable byte ranges on the host (or its CDN): Apple Podcasts needs them to play and seek",
+            t!("deploy-mp3-range", status = r.status().to_string()),
+            t!("deploy-mp3-range-help"),
         )),
     }
     found
@@ -189,11 +198,17 @@ fn unreachable(url: &str, e: &reqwest::Error) -> Diagnostic {
     let text = chain(e);
     let host = url.split('/').nth(2).unwrap_or(url);
     if text.to_lowercase().contains("certificate") {
-        Diagnostic::warning(url, format!("cannot check the live show: the certificate of {host} is not trusted ({text})"))
-            .help("if the host uses your own certificate authority (or a company proxy), set SSL_CERT_FILE to its certificate (PEM), as for curl")
+        Diagnostic::warning(
+            url,
+            t!("deploy-live-certificate", host = host, error = text),
+        )
+        .help(t!("deploy-live-certificate-help"))
     } else {
-        Diagnostic::warning(url, format!("cannot check the live show at {host}: {text}"))
-            .help("check base_url in podcast.yaml and your connection; the deploy itself is done")
+        Diagnostic::warning(
+            url,
+            t!("deploy-live-unreachable", host = host, error = text),
+        )
+        .help(t!("deploy-live-unreachable-help"))
     }
 }
 

@@ -29,7 +29,7 @@ pub use transfer::{Outcome, Progress};
 
 use crate::output::SourceCache;
 use crate::util::diag::{Diagnostic, Diagnostics};
-use crate::{BuildOptions, CACHE_DIR};
+use crate::{BuildOptions, CACHE_DIR, t};
 
 /// What to deploy, once the command line is read.
 pub struct Options {
@@ -93,16 +93,15 @@ pub fn run(options: &Options, progress: Arc<dyn Progress>) -> Result<Report, Fai
     })?;
     let (show, _) = crate::show::config::load(&options.root, None)?;
     let target = match (&options.to, &show.deploy) {
-        (Some(url), _) => Target::parse(url).map_err(|e| {
-            Diagnostic::error("--to", e).help("e.g. --to sftp://me@example.org/var/www/podcast")
-        })?,
+        (Some(url), _) => Target::parse(url)
+            .map_err(|e| Diagnostic::error("--to", e).help(t!("deploy-to-help")))?,
         (None, Some(target)) => target.clone(),
         (None, None) => {
             return Err(Diagnostic::error(
                 options.root.join("podcast.yaml"),
-                "there is no deploy target",
+                t!("deploy-no-target"),
             )
-            .help("pass --to URL, or write `deploy: sftp://me@example.org/var/www/podcast` (or s3://, webdav://, file://) in podcast.yaml")
+            .help(t!("deploy-no-target-help"))
             .into());
         }
     };
@@ -110,7 +109,12 @@ pub fn run(options: &Options, progress: Arc<dyn Progress>) -> Result<Report, Fai
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|e| Diagnostic::error(target.to_string(), format!("cannot start: {e}")))?;
+        .map_err(|e| {
+            Diagnostic::error(
+                target.to_string(),
+                t!("deploy-cannot-start", error = e.to_string()),
+            )
+        })?;
     let mut report = runtime.block_on(publish(options, &out, &target, &show, progress))?;
     let mut warnings = built.warnings;
     warnings.extend(report.warnings);
@@ -130,7 +134,7 @@ async fn publish(
     // Registered now, so that a Ctrl-C from here on stops the deploy cleanly.
     let (mut interrupt, mut terminate) = signal(SignalKind::interrupt())
         .and_then(|i| Ok((i, signal(SignalKind::terminate())?)))
-        .map_err(|e| at(format!("cannot watch for Ctrl-C: {e}")))?;
+        .map_err(|e| at(t!("deploy-cannot-watch", error = e.to_string())))?;
     let mut stop = Box::pin(async move {
         tokio::select! {
             _ = interrupt.recv() => {}
@@ -149,8 +153,8 @@ async fn publish(
     let cache = SourceCache::open(&options.root.join(CACHE_DIR));
     let io_error = |e: std::io::Error| {
         Failed::from(
-            Diagnostic::error(out, format!("cannot read the build's output: {e}"))
-                .help("run `carnets build`, then deploy again"),
+            Diagnostic::error(out, t!("deploy-output-unreadable", error = e.to_string()))
+                .help(t!("deploy-output-unreadable-help")),
         )
     };
     let (mut files, hashes) = local::read(out, &cache).map_err(io_error)?;
@@ -169,14 +173,14 @@ async fn publish(
     if plan.deletes_too_much() && !options.allow_deletes {
         let error = Diagnostic::error(
             target.to_string(),
-            format!(
-                "this deploy would delete {} of the {} files of the target, more than one in {}; nothing was sent",
-                plan.deletions(),
-                plan.remote_files,
-                plan::DELETE_SHARE
+            t!(
+                "deploy-too-many-deletes",
+                deletes = plan.deletions(),
+                files = plan.remote_files,
+                share = plan::DELETE_SHARE
             ),
         )
-        .help("check the target (--to, or deploy: in podcast.yaml) and the output; if these deletions are wanted, run `carnets deploy --allow-deletes`");
+        .help(t!("deploy-too-many-deletes-help"));
         return Err(Failed {
             plan: Some(Box::new(plan)),
             ..Failed::from(error)

@@ -7,6 +7,7 @@
 use reqwest::Client;
 
 use super::errors::chain;
+use crate::t;
 use crate::util::diag::Diagnostic;
 
 /// Pings every hub and the pubnotify address about `feed_url`; returns the warnings.
@@ -25,8 +26,8 @@ pub async fn notify(
             .await;
         if let Some(problem) = failed(ping) {
             found.push(
-                Diagnostic::warning(hub, format!("the WebSub hub did not take the ping: {problem}"))
-                    .help("check the hub's address in `websub:` of podcast.yaml; apps subscribed there see the episode at their next poll"),
+                Diagnostic::warning(hub, t!("deploy-websub-failed", problem = problem))
+                    .help(t!("deploy-websub-failed-help")),
             );
         }
     }
@@ -34,8 +35,8 @@ pub async fn notify(
         let ping = client.get(address).query(&[("url", feed_url)]).send().await;
         if let Some(problem) = failed(ping) {
             found.push(
-                Diagnostic::warning(address, format!("Podcast Index did not take the notification: {problem}"))
-                    .help("check `pubnotify:` in podcast.yaml; Podcast Index sees the episode at its next poll"),
+                Diagnostic::warning(address, t!("deploy-pubnotify-failed", problem = problem))
+                    .help(t!("deploy-pubnotify-failed-help")),
             );
         }
     }
@@ -46,7 +47,7 @@ pub async fn notify(
 fn failed(response: reqwest::Result<reqwest::Response>) -> Option<String> {
     match response {
         Ok(r) if r.status().is_success() => None,
-        Ok(r) => Some(format!("it answered {}", r.status())),
+        Ok(r) => Some(t!("deploy-ping-answered", status = r.status().to_string())),
         Err(e) => Some(chain(&e)),
     }
 }

@@ -13,6 +13,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use opendal::{ErrorKind, Operator};
 use serde::{Deserialize, Serialize};
 
+use crate::t;
+
 /// The manifest's name at the target's root.
 pub const MANIFEST: &str = ".carnets-manifest.json";
 /// Ends the name of a file being uploaded, until it is renamed over its real name.
@@ -65,14 +67,19 @@ pub async fn read(op: &Operator) -> opendal::Result<Remote> {
                     source: Source::Manifest,
                 });
             }
-            Ok(manifest) => format!(
-                "its manifest {MANIFEST} is of another version ({})",
-                manifest.version
+            Ok(manifest) => t!(
+                "deploy-manifest-version",
+                manifest = MANIFEST,
+                version = manifest.version
             ),
-            Err(e) => format!("its manifest {MANIFEST} is damaged ({e})"),
+            Err(e) => t!(
+                "deploy-manifest-damaged",
+                manifest = MANIFEST,
+                error = e.to_string()
+            ),
         },
         Err(e) if e.kind() == ErrorKind::NotFound => {
-            format!("it has no manifest {MANIFEST} (no deploy by carnets yet)")
+            t!("deploy-manifest-missing", manifest = MANIFEST)
         }
         Err(e) => return Err(e),
     };
@@ -113,7 +120,7 @@ async fn list(op: &Operator) -> opendal::Result<Manifest> {
 /// in one PUT on S3, so that it is never seen half written.
 pub async fn write(op: &Operator, manifest: &Manifest, rename: bool) -> opendal::Result<()> {
     let bytes = serde_json::to_vec(manifest).map_err(|e| {
-        opendal::Error::new(ErrorKind::Unexpected, "cannot encode the manifest").set_source(e)
+        opendal::Error::new(ErrorKind::Unexpected, t!("deploy-manifest-unencodable")).set_source(e)
     })?;
     if rename {
         let part = part(MANIFEST);

@@ -16,6 +16,7 @@ use opendal::{HttpTransporter, Operator, services};
 use opendal_http_transport_reqwest::ReqwestTransport;
 
 use super::Target;
+use crate::t;
 
 /// What the engine can do at this target, as far as a deploy cares.
 #[derive(Clone, Copy, Debug)]
@@ -70,7 +71,13 @@ pub fn open(
         }
         Target::File { path } => Operator::new(services::Fs::default().root(path)),
     }
-    .map_err(|e| format!("the deploy target {target} cannot be opened: {e}"))?;
+    .map_err(|e| {
+        t!(
+            "deploy-cannot-open",
+            target = target.to_string(),
+            error = e.to_string()
+        )
+    })?;
     let transport = HttpTransporter::new(ReqwestTransport::new(client.clone()));
     let ctx = op.base_context().with_http_transport(transport);
     let op = op
@@ -101,10 +108,7 @@ fn s3(
 ) -> Result<services::S3, String> {
     let region = env("AWS_REGION").or_else(|| env("AWS_DEFAULT_REGION"));
     let Some(region) = region else {
-        return Err(format!(
-            "{}; for a store other than AWS, its documentation gives the region to write (`auto` for Cloudflare R2, `fr-par` for Scaleway…)",
-            missing("AWS_REGION", target)
-        ));
+        return Err(t!("deploy-no-region", target = target.to_string()));
     };
     let mut builder = services::S3::default()
         .bucket(bucket)
@@ -129,10 +133,7 @@ fn s3(
             Some(profile) => builder = builder.profile(&profile),
             None if aws_files_exist(env) => {}
             None => {
-                return Err(format!(
-                    "{}, or AWS_PROFILE to a profile of ~/.aws/credentials",
-                    missing("AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", target)
-                ));
+                return Err(t!("deploy-no-aws-keys", target = target.to_string()));
             }
         },
     }
@@ -149,7 +150,11 @@ fn aws_files_exist(env: &dyn Fn(&str) -> Option<String>) -> bool {
 
 /// The message for a credential that is not set.
 fn missing(variable: &str, target: &Target) -> String {
-    format!("no credentials for {target}: set {variable} in the environment")
+    t!(
+        "deploy-no-credentials",
+        target = target.to_string(),
+        variable = variable
+    )
 }
 
 /// The HTTP client of a deploy: the transfers to S3 and WebDAV, the check of the live show and
@@ -166,5 +171,5 @@ pub fn client() -> Result<reqwest::Client, String> {
         .redirect(reqwest::redirect::Policy::limited(5))
         .http1_only()
         .build()
-        .map_err(|e| format!("cannot set up HTTPS: {e}"))
+        .map_err(|e| t!("deploy-no-https", error = e.to_string()))
 }

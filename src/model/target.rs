@@ -29,10 +29,10 @@ impl Target {
     /// Reads a target URL; the error says what is wrong and what a target looks like.
     pub fn parse(url: &str) -> Result<Target, String> {
         if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(t!("model-target-spaces", url = url));
+            return Err(t!("deploy-target-spaces", url = url));
         }
         let Some((scheme, rest)) = url.split_once("://") else {
-            return Err(t!("model-target-not-url", url = url));
+            return Err(t!("deploy-target-not-url", url = url));
         };
         let (authority, path) = match rest.split_once('/') {
             Some((authority, path)) => (authority, path.trim_end_matches('/')),
@@ -41,13 +41,13 @@ impl Target {
         if authority.contains(':') && authority.contains('@') {
             let (userinfo, _) = authority.split_once('@').unwrap_or_default();
             if userinfo.contains(':') {
-                return Err(t!("model-target-password", url = url));
+                return Err(t!("deploy-target-password", url = url));
             }
         }
         match scheme {
             "s3" => {
                 if authority.is_empty() || authority.contains(['@', ':']) {
-                    return Err(t!("model-target-no-bucket", url = url));
+                    return Err(t!("deploy-target-no-bucket", url = url));
                 }
                 Ok(Target::S3 {
                     bucket: authority.to_string(),
@@ -61,7 +61,7 @@ impl Target {
                 };
                 let (host, port) = host_port(hostport, url)?;
                 if path.is_empty() {
-                    return Err(t!("model-target-no-folder", url = url));
+                    return Err(t!("deploy-target-no-folder", url = url));
                 }
                 Ok(Target::Sftp {
                     user,
@@ -84,13 +84,13 @@ impl Target {
             }
             "file" => {
                 if !authority.is_empty() || path.is_empty() {
-                    return Err(t!("model-target-not-absolute", url = url));
+                    return Err(t!("deploy-target-not-absolute", url = url));
                 }
                 Ok(Target::File {
                     path: format!("/{path}"),
                 })
             }
-            other => Err(t!("model-target-unknown-scheme", scheme = other)),
+            other => Err(t!("deploy-target-unknown-scheme", scheme = other)),
         }
     }
 }
@@ -102,14 +102,14 @@ fn host_port(text: &str, url: &str) -> Result<(String, Option<u16>), String> {
         _ => (text, None),
     };
     if host.is_empty() {
-        return Err(t!("model-target-no-host", url = url));
+        return Err(t!("deploy-target-no-host", url = url));
     }
     let port = match port {
         Some(port) => Some(
             port.parse::<u16>()
                 .ok()
                 .filter(|p| *p > 0)
-                .ok_or_else(|| t!("model-target-bad-port", url = url, port = port))?,
+                .ok_or_else(|| t!("deploy-target-bad-port", url = url, port = port))?,
         ),
         None => None,
     };

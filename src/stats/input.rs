@@ -12,6 +12,7 @@ use flate2::read::MultiGzDecoder;
 
 use super::clock::Clock;
 use super::formats::{Format, LineParser};
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics};
 
 /// Bytes read at a time: a block holds a few thousand lines.
@@ -63,8 +64,8 @@ pub fn order(paths: &[PathBuf], format: Format) -> Result<Vec<Log>, Diagnostics>
 
 /// The error for a log that cannot be read.
 pub fn unreadable(path: &Path, error: &io::Error) -> Diagnostic {
-    Diagnostic::error(path, format!("cannot read this log: {error}"))
-        .help("check the path and its permissions; a compressed log must be gzip (.gz)")
+    Diagnostic::error(path, t!("stats-unreadable", error = error.to_string()))
+        .help(t!("stats-unreadable-help"))
 }
 
 /// The first bytes of a log, decompressed.

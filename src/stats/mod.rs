@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::model::{Episode, Show};
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics};
 use catalog::Catalog;
 use count::Counter;
@@ -165,9 +166,10 @@ fn count_log(
         }
     }
     if unparsed_here > shown_here {
-        let message = format!(
-            "{unparsed_here} line(s) of this log are not {} log lines and were left out",
-            log.parser.format().name()
+        let message = t!(
+            "stats-unparsed-lines",
+            lines = unparsed_here,
+            format = log.parser.format().name()
         );
         seen.summaries.push(Diagnostic::warning(&log.path, message));
     }
@@ -182,18 +184,17 @@ fn unparsed(path: &Path, line: u64, text: &[u8], format: Format) -> Diagnostic {
     text.retain(|c| !c.is_control());
     Diagnostic::warning(
         path,
-        format!("this line is not a {} log line, left out: {text}", format.name()),
+        t!("stats-unparsed-line", format = format.name(), line = text),
     )
     .at(line, 0)
-    .help("if every line is like this one, the log has another format: give it with --format (combined, s3 or cloudfront)")
+    .help(t!("stats-unparsed-line-help"))
 }
 
 /// The error when no line parses, saying which format the lines look like, if any.
 fn nothing_parses(options: &Options, seen: &Seen) -> Diagnostic {
     let path = options.logs.first().cloned().unwrap_or_default();
     if seen.counts.lines == 0 {
-        return Diagnostic::error(path, "the logs hold no line: there is nothing to count")
-            .help("give the access logs of the server that serves the episodes' MP3s");
+        return Diagnostic::error(path, t!("stats-no-line")).help(t!("stats-no-line-help"));
     }
     let looks_like = Format::ALL.into_iter().find(|format| {
         options.logs.iter().any(|log| {
@@ -205,15 +206,12 @@ fn nothing_parses(options: &Options, seen: &Seen) -> Diagnostic {
         })
     });
     let help = match looks_like {
-        Some(format) => format!("the lines look like {0} logs: add --format {0}", format.name()),
-        None => "the formats carnets reads are combined (nginx, Apache), s3 and cloudfront: give the one of these logs with --format".into(),
+        Some(format) => t!("stats-looks-like-help", format = format.name()),
+        None => t!("stats-no-format-help"),
     };
     Diagnostic::error(
         path,
-        format!(
-            "no line of the logs is a {} log line: there is nothing to count",
-            options.format.name()
-        ),
+        t!("stats-no-parsed-line", format = options.format.name()),
     )
     .help(help)
 }

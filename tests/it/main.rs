@@ -33,6 +33,7 @@ mod hostile_sizes;
 mod i18n_cli;
 mod i18n_import;
 mod i18n_show;
+mod i18n_transfer;
 mod import;
 mod import_contract;
 mod import_gpodder;
