@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's benchmark command: installs what the whole-build harness compares carnets with
+# The benchmark command of docs/performance.md: installs what the whole-build harness compares carnets with
 # (Debian: hugo, GNU time, ffmpeg to encode the audio once), then runs it. Arguments go to the
 # harness: --episodes N (1000), --runs R (5), --scale M (5000; 0 skips it), --scale-runs S (1);
 # --formats measures the alternate encodings (Opus, AAC) instead.

@@ -19,6 +19,7 @@ mod deploy_s3;
 mod deploy_servers;
 #[allow(dead_code)]
 mod deploy_support;
+mod docs_commands;
 mod faults;
 mod faults_changing;
 mod faults_kill;
@@ -27,6 +28,7 @@ mod feed_build;
 mod feed_fixture;
 mod feed_readers;
 mod feed_w3c;
+mod guide;
 mod hostile_html;
 mod hostile_paths;
 mod hostile_sizes;
