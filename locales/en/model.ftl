@@ -1,4 +1,3 @@
 # The English messages of src/model/ (ids `model-…`).
 
 
-## model/target.rs: the deploy target, as `--to` or `deploy:` writes it.
