@@ -12,6 +12,7 @@ use rayon::prelude::*;
 
 use crate::model::{Alternate, Episode, Format, Show};
 use crate::output::{Content, Fresh, Made, OutputFile, Recipe, Tally};
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics};
 use crate::util::progress::Progress;
 
@@ -47,7 +48,10 @@ pub fn alternates(
         return Ok((Vec::new(), Tally::default()));
     }
     let ffmpeg = super::encode::ffmpeg(root, show)?;
-    let encoding = Progress::new("encodage", (episodes.len() * show.formats.len()) as u64);
+    let encoding = Progress::new(
+        t!("audio-progress-encoding"),
+        (episodes.len() * show.formats.len()) as u64,
+    );
     let mp3s: HashMap<&str, &Content> =
         mp3s.iter().map(|f| (f.path.as_str(), &f.content)).collect();
     let results: Vec<Result<(Vec<OutputFile>, Tally), Diagnostic>> = episodes
@@ -65,9 +69,8 @@ pub fn alternates(
                     &ffmpeg, episode, format, &source, &metadata, cached,
                 )
                 .map_err(|e| {
-                    Diagnostic::error(&episode.audio, e.to_string()).help(
-                        "check that ffmpeg reads this MP3 (`ffmpeg -i` it), or remove `formats:`",
-                    )
+                    Diagnostic::error(&episode.audio, e.to_string())
+                        .help(t!("audio-ffmpeg-failed-help"))
                 })?;
                 encoding.step();
                 done.count(fresh);

@@ -14,6 +14,8 @@ use std::path::Path;
 
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage};
 
+use crate::t;
+
 /// Longest side of the embedded artwork, in pixels.
 pub const MAX_SIDE: u32 = 1400;
 
@@ -34,9 +36,9 @@ pub enum CoverError {
 impl fmt::Display for CoverError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CoverError::Io(e) => write!(f, "cannot read the artwork: {e}"),
+            CoverError::Io(e) => f.write_str(&t!("audio-cover-cannot-read", error = e.to_string())),
             CoverError::Decode(why) => {
-                write!(f, "cannot read the artwork as a JPEG or PNG image: {why}")
+                f.write_str(&t!("audio-cover-cannot-decode", why = why.as_str()))
             }
         }
     }
@@ -83,8 +85,9 @@ pub fn fit_cover(bytes: &[u8]) -> Result<Vec<u8>, CoverError> {
         // Even the lowest quality is too big (an image of pure noise): give up pixels instead.
         let side = rgb.width().max(rgb.height()) * 3 / 4;
         if side < 16 {
-            return Err(CoverError::Decode(format!(
-                "cannot be encoded as a JPEG under {MAX_BYTES} bytes"
+            return Err(CoverError::Decode(t!(
+                "audio-cover-too-heavy",
+                bytes = MAX_BYTES
             )));
         }
         let (width, height) = scaled(rgb.width(), rgb.height(), side);
@@ -117,14 +120,13 @@ fn decode(bytes: &[u8]) -> Result<DynamicImage, CoverError> {
     match reader.format() {
         Some(ImageFormat::Jpeg | ImageFormat::Png) => {}
         Some(other) => {
-            return Err(CoverError::Decode(format!(
-                "{other:?} is not supported, use JPEG or PNG"
+            return Err(CoverError::Decode(t!(
+                "audio-cover-unsupported",
+                format = format!("{other:?}")
             )));
         }
         None => {
-            return Err(CoverError::Decode(
-                "unknown image format, use JPEG or PNG".into(),
-            ));
+            return Err(CoverError::Decode(t!("audio-cover-unknown-format")));
         }
     }
     let mut decoder = reader.into_decoder()?;
@@ -169,7 +171,9 @@ fn scale_down(rgb: RgbImage, width: u32, height: u32) -> Result<RgbImage, CoverE
     if rgb.dimensions() == (width, height) {
         return Ok(rgb);
     }
-    let failed = |e: &dyn fmt::Display| CoverError::Decode(format!("cannot be scaled: {e}"));
+    let failed = |e: &dyn fmt::Display| {
+        CoverError::Decode(t!("audio-cover-cannot-scale", error = e.to_string()))
+    };
     let source = images::ImageRef::new(rgb.width(), rgb.height(), rgb.as_raw(), PixelType::U8x3)
         .map_err(|e| failed(&e))?;
     let mut scaled = images::Image::new(width, height, PixelType::U8x3);
@@ -178,7 +182,7 @@ fn scale_down(rgb: RgbImage, width: u32, height: u32) -> Result<RgbImage, CoverE
         .resize(&source, &mut scaled, &lanczos3)
         .map_err(|e| failed(&e))?;
     RgbImage::from_raw(width, height, scaled.into_vec())
-        .ok_or_else(|| CoverError::Decode("the scaled picture has the wrong size".into()))
+        .ok_or_else(|| CoverError::Decode(t!("audio-cover-wrong-size")))
 }
 
 fn flatten_on_white(image: &DynamicImage) -> RgbImage {
@@ -199,7 +203,8 @@ fn flatten_on_white(image: &DynamicImage) -> RgbImage {
 /// 1400 px) for the same size and look.
 fn encode_jpeg(rgb: &RgbImage, quality: u8) -> Result<Vec<u8>, CoverError> {
     let too_large = |side: u32| {
-        u16::try_from(side).map_err(|_| CoverError::Decode(format!("{side} pixels is too large")))
+        u16::try_from(side)
+            .map_err(|_| CoverError::Decode(t!("audio-cover-too-large", side = side)))
     };
     let (width, height) = (too_large(rgb.width())?, too_large(rgb.height())?);
     let mut out = Vec::new();

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::model::{Codec, Episode, Format, Show};
+use crate::t;
 use crate::util::diag::Diagnostic;
 use crate::util::text::strip_control_chars;
 
@@ -26,12 +27,9 @@ pub fn ffmpeg(root: &Path, show: &Show) -> Result<PathBuf, Diagnostic> {
     });
     found.ok_or_else(|| {
         let pos = show.formats.first().map(|f| f.pos).unwrap_or_default();
-        Diagnostic::error(
-            root.join("podcast.yaml"),
-            "`formats:` needs ffmpeg to encode the episodes, and ffmpeg is not installed (it is not on the PATH)",
-        )
-        .at_pos(pos)
-        .help("install ffmpeg (Debian, Ubuntu: `sudo apt install ffmpeg`; Fedora: `sudo dnf install ffmpeg`; macOS: `brew install ffmpeg`), or remove `formats:`")
+        Diagnostic::error(root.join("podcast.yaml"), t!("audio-ffmpeg-missing"))
+            .at_pos(pos)
+            .help(t!("audio-ffmpeg-missing-help"))
     })
 }
 
@@ -137,7 +135,13 @@ pub fn encode(
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| io::Error::other(format!("cannot run {}: {e}", ffmpeg.display())))?;
+        .map_err(|e| {
+            io::Error::other(t!(
+                "audio-ffmpeg-cannot-run",
+                path = ffmpeg.display().to_string(),
+                error = e.to_string()
+            ))
+        })?;
     let written = child
         .stdin
         .take()
@@ -146,14 +150,11 @@ pub fn encode(
     let output = child.wait_with_output()?;
     let said = String::from_utf8_lossy(&output.stderr);
     if !output.status.success() || written.is_err() {
-        return Err(io::Error::other(format!(
-            "ffmpeg could not encode it to {}: {}",
-            format.title(),
-            said.trim()
-                .lines()
-                .last()
-                .unwrap_or("it failed without a word")
-        )));
+        // ffmpeg's last line says why, in its words (an argument, not translated).
+        return Err(io::Error::other(match said.trim().lines().last() {
+            Some(why) => t!("audio-ffmpeg-failed", format = format.title(), why = why),
+            None => t!("audio-ffmpeg-failed-silently", format = format.title()),
+        }));
     }
     Ok(())
 }

@@ -21,7 +21,9 @@ use symphonia::default::codecs::MpaDecoder;
 use symphonia::default::formats::MpaReader;
 
 use crate::model::{Episode, Loudness};
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics};
+use crate::util::i18n::decimal;
 
 /// Apple's target integrated loudness, in LUFS.
 pub const TARGET_LUFS: f64 = -16.0;
@@ -29,9 +31,6 @@ pub const TARGET_LUFS: f64 = -16.0;
 pub const TOLERANCE_LU: f64 = 1.0;
 /// The highest true peak Apple recommends, in dBTP.
 pub const MAX_TRUE_PEAK: f64 = -1.0;
-
-/// The fix the warnings give.
-const FIX: &str = "normalise to -16 LUFS, e.g. `ffmpeg -i in.mp3 -af loudnorm=I=-16:TP=-1.5 -c:a libmp3lame -b:a 128k out.mp3`";
 
 /// Why an MP3 could not be measured.
 #[derive(Debug)]
@@ -43,9 +42,11 @@ pub enum LoudnessError {
 impl fmt::Display for LoudnessError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoudnessError::Io(e) => write!(f, "cannot read the audio to measure its loudness: {e}"),
+            LoudnessError::Io(e) => {
+                f.write_str(&t!("audio-loudness-cannot-read", error = e.to_string()))
+            }
             LoudnessError::Decode(e) => {
-                write!(f, "cannot decode the audio to measure its loudness: {e}")
+                f.write_str(&t!("audio-loudness-cannot-decode", error = e.as_str()))
             }
         }
     }
@@ -68,7 +69,7 @@ impl From<DecodeError> for LoudnessError {
 
 impl From<ebur128::Error> for LoudnessError {
     fn from(e: ebur128::Error) -> Self {
-        LoudnessError::Decode(format!("EBU R128 meter: {e}"))
+        LoudnessError::Decode(t!("audio-loudness-meter", error = e.to_string()))
     }
 }
 
@@ -86,7 +87,7 @@ pub fn measure(path: &Path, start: u64, end: u64) -> Result<Loudness, LoudnessEr
         .as_ref()
         .and_then(|p| p.audio())
         .cloned()
-        .ok_or_else(|| LoudnessError::Decode("no MPEG audio track".into()))?;
+        .ok_or_else(|| LoudnessError::Decode(t!("audio-loudness-no-track")))?;
     let mut decoder = MpaDecoder::try_new(&params, &AudioDecoderOptions::default())?;
     let mut meter: Option<ebur128::EbuR128> = None;
     let mut samples: Vec<f32> = Vec::new();
@@ -102,9 +103,7 @@ pub fn measure(path: &Path, start: u64, end: u64) -> Result<Loudness, LoudnessEr
         let meter = match &mut meter {
             Some(meter) if meter.channels() == channels && meter.rate() == rate => meter,
             Some(_) => {
-                return Err(LoudnessError::Decode(
-                    "the channels or the sample rate change in the middle of the file".into(),
-                ));
+                return Err(LoudnessError::Decode(t!("audio-loudness-format-changes")));
             }
             None => meter.insert(ebur128::EbuR128::new(
                 channels,
@@ -116,7 +115,7 @@ pub fn measure(path: &Path, start: u64, end: u64) -> Result<Loudness, LoudnessEr
         meter.add_frames_f32(&samples)?;
     }
     let Some(meter) = meter else {
-        return Err(LoudnessError::Decode("no MPEG audio frame".into()));
+        return Err(LoudnessError::Decode(t!("audio-loudness-no-frame")));
     };
     let integrated = meter.loudness_global()?;
     let mut peak = 0.0_f64;
@@ -136,7 +135,8 @@ pub type Measured<'a> = dyn Fn(&Episode) -> Result<Loudness, LoudnessError> + Sy
 /// them.
 pub fn check(episodes: &[Episode], measured: &Measured<'_>) -> Diagnostics {
     use rayon::prelude::*;
-    let measuring = crate::util::progress::Progress::new("mesure du volume", episodes.len() as u64);
+    let measuring =
+        crate::util::progress::Progress::new(t!("audio-progress-loudness"), episodes.len() as u64);
     let results: Vec<_> = episodes
         .par_iter()
         .map(|e| {
@@ -161,36 +161,23 @@ pub fn warnings(episode: &Episode, loudness: &Loudness) -> Vec<Diagnostic> {
     let file = &episode.audio;
     match loudness.integrated {
         None => found.push(
-            Diagnostic::warning(file, "the audio is silent: its loudness cannot be measured")
-                .help("check that this is the right file, exported with its sound"),
+            Diagnostic::warning(file, t!("audio-loudness-silent"))
+                .help(t!("audio-loudness-silent-help")),
         ),
         Some(lufs) if (lufs - TARGET_LUFS).abs() > TOLERANCE_LU => {
-            let how = if lufs < TARGET_LUFS {
-                "too quiet"
+            let message = if lufs < TARGET_LUFS {
+                t!("audio-loudness-too-quiet", lufs = decimal(lufs, 1))
             } else {
-                "too loud"
+                t!("audio-loudness-too-loud", lufs = decimal(lufs, 1))
             };
-            found.push(
-                Diagnostic::warning(
-                    file,
-                    format!(
-                        "the episode is {how}: {lufs:.1} LUFS integrated; Apple recommends -16 LUFS ± 1"
-                    ),
-                )
-                .help(FIX),
-            );
+            found.push(Diagnostic::warning(file, message).help(t!("audio-loudness-fix")));
         }
         Some(_) => {}
     }
     if let Some(peak) = loudness.true_peak.filter(|&p| p > MAX_TRUE_PEAK) {
         found.push(
-            Diagnostic::warning(
-                file,
-                format!(
-                    "the true peak is {peak:.1} dBTP; Apple recommends at most -1 dBTP (above, players may distort)"
-                ),
-            )
-            .help(FIX),
+            Diagnostic::warning(file, t!("audio-loudness-peak", peak = decimal(peak, 1)))
+                .help(t!("audio-loudness-fix")),
         );
     }
     found

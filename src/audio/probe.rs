@@ -24,6 +24,7 @@ use std::path::Path;
 use super::frame::{FrameHeader, MAX_FRAME_LEN, STREAM_MASK, frame_len, is_free_format};
 use super::stream::{BUF_LEN, Stream};
 use super::{AudioInfo, tags, xing};
+use crate::t;
 
 mod error;
 pub use error::ProbeError;
@@ -61,7 +62,7 @@ pub fn probe_bytes(bytes: &[u8]) -> Result<AudioInfo, ProbeError> {
 /// Measures the MPEG stream of the first `len` bytes of `src`.
 fn probe_reader<R: Read + Seek>(mut src: R, len: u64) -> Result<AudioInfo, ProbeError> {
     if len == 0 {
-        return Err(ProbeError::NotMpeg("the file is empty".into()));
+        return Err(ProbeError::NotMpeg(t!("audio-probe-empty")));
     }
     let region_end = tags::audio_region_end(&mut src, len)?;
     scan(Stream::new(src, region_end))
@@ -75,13 +76,14 @@ fn scan<R: Read + Seek>(mut s: Stream<R>) -> Result<AudioInfo, ProbeError> {
         pos += n;
     }
     if pos >= s.end() {
-        return Err(ProbeError::NotMpeg(
-            "it holds tags (ID3) but no audio".into(),
-        ));
+        return Err(ProbeError::NotMpeg(t!("audio-probe-only-tags")));
     }
     let tags_end = pos;
     if let Some(kind) = sniff(s.window(pos, 16)?.bytes) {
-        return Err(ProbeError::NotMpeg(format!("it is {kind}")));
+        return Err(ProbeError::NotMpeg(t!(
+            "audio-probe-other-format",
+            kind = kind
+        )));
     }
     let Some((start, word)) = sync(&mut s, pos, None)? else {
         return Err(no_stream(&mut s, pos)?);
@@ -161,9 +163,7 @@ fn scan<R: Read + Seek>(mut s: Stream<R>) -> Result<AudioInfo, ProbeError> {
     }
 
     if frames == 0 {
-        return Err(ProbeError::NotMpeg(
-            "it has an MP3 header but no audio frames after it".into(),
-        ));
+        return Err(ProbeError::NotMpeg(t!("audio-probe-header-only")));
     }
     let spf = u64::from(first.samples_per_frame());
     let rate = u64::from(first.sample_rate);
@@ -289,21 +289,22 @@ fn chains(bytes: &[u8], last: bool, key: Option<u32>) -> Option<u32> {
     Some(word)
 }
 
-/// Recognizes common files that are not MPEG audio from their first bytes.
+/// Recognizes common files that are not MPEG audio from their first bytes: the kind's key in
+/// the catalogue's `audio-probe-other-format`.
 fn sniff(head: &[u8]) -> Option<&'static str> {
     let starts = |magic: &[u8]| head.starts_with(magic);
     Some(match () {
-        _ if starts(b"RIFF") && head.get(8..12) == Some(b"WAVE") => "a WAV file",
-        _ if starts(b"RIFF") => "a RIFF file (WAV or AVI)",
-        _ if starts(b"fLaC") => "a FLAC file",
-        _ if starts(b"OggS") => "an Ogg file (Vorbis or Opus)",
-        _ if head.get(4..8) == Some(b"ftyp") => "an MP4/M4A file (AAC audio?)",
-        _ if starts(b"FORM") => "an AIFF file",
-        _ if starts(b"\x89PNG") => "a PNG image",
-        _ if starts(b"\xFF\xD8\xFF") => "a JPEG image",
-        _ if starts(b"GIF8") => "a GIF image",
-        _ if starts(b"%PDF") => "a PDF document",
-        _ if starts(b"PK\x03\x04") => "a ZIP archive",
+        _ if starts(b"RIFF") && head.get(8..12) == Some(b"WAVE") => "wav",
+        _ if starts(b"RIFF") => "riff",
+        _ if starts(b"fLaC") => "flac",
+        _ if starts(b"OggS") => "ogg",
+        _ if head.get(4..8) == Some(b"ftyp") => "mp4",
+        _ if starts(b"FORM") => "aiff",
+        _ if starts(b"\x89PNG") => "png",
+        _ if starts(b"\xFF\xD8\xFF") => "jpeg",
+        _ if starts(b"GIF8") => "gif",
+        _ if starts(b"%PDF") => "pdf",
+        _ if starts(b"PK\x03\x04") => "zip",
         _ => return None,
     })
 }
@@ -315,11 +316,11 @@ fn no_stream<R: Read + Seek>(s: &mut Stream<R>, from: u64) -> std::io::Result<Pr
         return Ok(ProbeError::FreeFormat);
     }
     let why = if head.iter().all(|&b| b == 0) {
-        "it holds only zeros".into()
+        t!("audio-probe-zeros")
     } else if is_text(head) {
-        "it is a text file".into()
+        t!("audio-probe-text")
     } else {
-        "no MPEG audio frames were found in it".into()
+        t!("audio-probe-no-frames")
     };
     Ok(ProbeError::NotMpeg(why))
 }

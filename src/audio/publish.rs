@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use super::CoverError;
 use crate::model::{Episode, Show};
 use crate::output::{Content, FragmentKey, OutputFile, Shared};
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics};
 use crate::util::hash::fingerprint;
 
@@ -43,10 +44,9 @@ pub fn publish(
             Ok(cover) => {
                 prepared.insert(source.clone(), cover);
             }
-            Err(e) => found.push(
-                Diagnostic::error(source, e.to_string())
-                    .help("export the artwork again as a JPEG or PNG"),
-            ),
+            Err(e) => {
+                found.push(Diagnostic::error(source, e.to_string()).help(t!("audio-cover-help")))
+            }
         }
     }
     found.check()?;

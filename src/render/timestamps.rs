@@ -5,6 +5,7 @@
 //! episode whose chapters break it gets no block, and `carnets check` says why.
 
 use crate::model::Episode;
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics};
 use crate::util::html::escape_html;
 
@@ -67,29 +68,31 @@ fn why_none(episode: &Episode) -> Option<Diagnostic> {
     let (at, message, help) = if count < MIN_CHAPTERS {
         (
             first.pos,
-            format!(
-                "this episode has {count} chapter(s): Spotify reads timestamps in a description only from {MIN_CHAPTERS} on, so the feed's description lists none"
+            t!(
+                "render-timestamps-too-few",
+                count = count,
+                min = MIN_CHAPTERS
             ),
-            "add chapters to list them in the description too; Spotify still reads them from the feed's psc:chapters, other apps from chapters.json and the MP3",
+            t!("render-timestamps-too-few-help"),
         )
     } else if first.start_ms >= 1000 {
         (
             first.pos,
-            format!(
-                "the first chapter starts at {}: timestamps in a description must start at 00:00 (Spotify's rule), so the feed's description lists none",
-                stamp(first.start_ms, false)
+            t!(
+                "render-timestamps-late-start",
+                start = stamp(first.start_ms, false)
             ),
-            "start the first chapter at \"00:00\" (an introduction, say)",
+            t!("render-timestamps-late-start-help"),
         )
     } else {
         let chapter = same_second(episode)?;
         (
             chapter.pos,
-            format!(
-                "the chapter « {} » starts in the same second as the one before it: timestamps in a description are whole seconds and must increase, so the feed's description lists none",
-                chapter.title
+            t!(
+                "render-timestamps-same-second",
+                title = chapter.title.as_str()
             ),
-            "start it at least a second later",
+            t!("render-timestamps-same-second-help"),
         )
     };
     Some(

@@ -34,6 +34,7 @@ mod hostile_paths;
 mod hostile_sizes;
 mod i18n_cli;
 mod i18n_import;
+mod i18n_render;
 mod i18n_show;
 mod i18n_transfer;
 mod import;

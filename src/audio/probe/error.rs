@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::t;
+
 /// Why a file could not be measured. The `Display` text follows "`<file>: error: `".
 #[derive(Debug)]
 pub enum ProbeError {
@@ -33,40 +35,33 @@ pub enum ProbeError {
 
 impl fmt::Display for ProbeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ProbeError::Io(e) => write!(f, "cannot read the file: {e}"),
-            ProbeError::NotMpeg(why) => write!(
-                f,
-                "not an MP3 file: {why}; export the episode as MP3 (MPEG audio) and try again"
-            ),
-            ProbeError::FreeFormat => write!(
-                f,
-                "the MP3 uses a \"free format\" bitrate, which podcast apps cannot seek in and \
-                 carnets cannot measure; export it again at a standard bitrate (e.g. 128 kbps)"
-            ),
+        let text = match self {
+            ProbeError::Io(e) => t!("audio-probe-cannot-read", error = e.to_string()),
+            ProbeError::NotMpeg(why) => t!("audio-probe-not-mp3", why = why.as_str()),
+            ProbeError::FreeFormat => t!("audio-probe-free-format"),
             ProbeError::Truncated {
                 expected_frames,
                 found_frames,
                 expected_ms,
                 found_ms,
-            } => write!(
-                f,
-                "the MP3 is cut short: its header announces {} of audio ({expected_frames} \
-                 frames) but the file holds only {} ({found_frames} frames); the export, \
-                 download or copy was interrupted: export or copy it again",
-                clock(*expected_ms),
-                clock(*found_ms)
+            } => t!(
+                "audio-probe-truncated",
+                expected = clock(*expected_ms),
+                expected_frames = *expected_frames,
+                found = clock(*found_ms),
+                found_frames = *found_frames
             ),
             ProbeError::Damaged {
                 junk_bytes,
                 total_bytes,
-            } => write!(
-                f,
-                "the MP3 is damaged: {}% of it ({junk_bytes} of {total_bytes} bytes) is not MPEG \
-                 audio; export the episode again from the original recording",
-                junk_bytes * 100 / (*total_bytes).max(1)
+            } => t!(
+                "audio-probe-damaged",
+                percent = junk_bytes * 100 / (*total_bytes).max(1),
+                junk = *junk_bytes,
+                total = *total_bytes
             ),
-        }
+        };
+        f.write_str(&text)
     }
 }
 

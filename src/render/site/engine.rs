@@ -10,6 +10,7 @@ use std::sync::Mutex;
 
 use super::theme::Theme;
 use crate::output::{Content, OutputFile};
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics};
 use crate::util::lock;
 
@@ -113,27 +114,34 @@ impl Engine {
             }
             innermost = cause;
         }
-        let mut message = match innermost.detail() {
-            Some(detail) => format!("template error: {}: {detail}", innermost.kind()),
-            None => format!("template error: {}", innermost.kind()),
+        // minijinja's words (the kind, the detail) are arguments: we do not translate them.
+        let kind = innermost.kind().to_string();
+        let from = included_from.join(", ");
+        let message = match (innermost.detail(), from.is_empty()) {
+            (Some(detail), true) => t!("render-template-error", kind = kind, detail = detail),
+            (None, true) => t!("render-template-error-bare", kind = kind),
+            (Some(detail), false) => t!(
+                "render-template-error-included",
+                kind = kind,
+                detail = detail,
+                from = from
+            ),
+            (None, false) => t!(
+                "render-template-error-bare-included",
+                kind = kind,
+                from = from
+            ),
         };
-        if !included_from.is_empty() {
-            message.push_str(&format!(" (included from {})", included_from.join(", ")));
-        }
         let name = innermost.name().unwrap_or(template);
         let mut diagnostic = Diagnostic::error(self.theme.template_path(name), message);
         if let Some(line) = innermost.line() {
             diagnostic = diagnostic.at(line as u64, 0);
         }
         match innermost.kind() {
-            ErrorKind::UndefinedError => diagnostic.help(
-                "templates get `site`, `t` and `page`; archive pages also get `episodes` and \
-                 `pagination`, episode pages `episode`, `newer` and `older`, the search page \
-                 `episodes` and `search_index`; test optional values with `{% if … %}` before printing them",
-            ),
-            ErrorKind::TemplateNotFound => diagnostic.help(format!(
-                "put the template in {}",
-                self.theme.template_path("").display()
+            ErrorKind::UndefinedError => diagnostic.help(t!("render-template-undefined-help")),
+            ErrorKind::TemplateNotFound => diagnostic.help(t!(
+                "render-template-not-found-help",
+                dir = self.theme.template_path("").display().to_string()
             )),
             _ => diagnostic,
         }

@@ -10,6 +10,7 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+use crate::t;
 use crate::util::diag::{Diagnostic, Diagnostics};
 
 /// The templates of the default theme, by name.
@@ -96,7 +97,11 @@ impl Theme {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(builtin(name).map(String::from)),
             Err(e) => Err(io::Error::new(
                 e.kind(),
-                format!("cannot read {}: {e}", path.display()),
+                t!(
+                    "render-theme-cannot-read-template",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ),
             )),
         }
     }
@@ -153,7 +158,10 @@ impl Theme {
                 Ok(entry) => entry,
                 Err(e) => {
                     let path = e.path().unwrap_or(&dir).to_path_buf();
-                    diagnostics.push(Diagnostic::error(path, format!("cannot read: {e}")));
+                    diagnostics.push(Diagnostic::error(
+                        path,
+                        t!("render-theme-cannot-read", error = e.to_string()),
+                    ));
                     continue;
                 }
             };
@@ -174,7 +182,7 @@ impl Theme {
                 }
                 Err(e) => diagnostics.push(Diagnostic::error(
                     entry.path(),
-                    format!("cannot read the theme file: {e}"),
+                    t!("render-theme-cannot-read-file", error = e.to_string()),
                 )),
             }
         }
