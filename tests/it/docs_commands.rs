@@ -53,6 +53,8 @@ fn real() -> BTreeSet<String> {
         .skip_while(|line| !line.ends_with(':') || line.starts_with(' '))
         .skip(1)
         .take_while(|line| line.starts_with("  "))
+        // A help text too long for the line goes on under it, indented further.
+        .filter(|line| !line.starts_with("   "))
         .filter_map(|line| line.split_whitespace().next())
         .filter(|name| *name != "help")
         .map(str::to_string)

@@ -37,7 +37,10 @@ fn addresses(old_host: u16, site: u16, www: &Path) -> [(String, String); 3] {
             "https://podcast.example.fr/".to_string(),
             format!("https://127.0.0.1:{site}/"),
         ),
-        ("/var/www/les-carnets".to_string(), www.display().to_string()),
+        (
+            "/var/www/les-carnets".to_string(),
+            www.display().to_string(),
+        ),
     ]
 }
 
@@ -87,7 +90,7 @@ fn the_guide_runs_as_written() {
 
     trycmd::TestCases::new()
         .case(&copy)
-        .register_bin("carnets", env!("CARGO_BIN_EXE_carnets"))
+        .register_bin("carnets", Path::new(env!("CARGO_BIN_EXE_carnets")))
         .register_bin("cp", Path::new("/bin/cp"))
         // The producer's language, whatever the machine's: no override, French from LANG.
         .env("CARNETS_LANG", "")
