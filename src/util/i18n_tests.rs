@@ -67,8 +67,9 @@ fn uses() -> Vec<(String, String, BTreeSet<String>)> {
         let file = entry.path().display().to_string();
         for (start, _) in text.match_indices("t!(") {
             let before = text[..start].chars().next_back().unwrap_or(' ');
-            if before.is_alphanumeric() || before == '_' || text[..start].ends_with("macro_rules! ")
-            {
+            let line = &text[text[..start].rfind('\n').map_or(0, |n| n + 1)..start];
+            let comment = line.trim_start().starts_with("//");
+            if comment || before.is_alphanumeric() || before == '_' {
                 continue;
             }
             let parts = arguments(&text[start + 3..]);
