@@ -189,12 +189,7 @@ pub fn command() -> clap::Command {
     command.build();
     // The flags and the `help` command clap adds itself exist once the command is built.
     command = command.mut_subcommand("help", |help| {
-        help.about(t!("cli-help-command"))
-            .mut_arg("subcommand", |arg| {
-                arg.help(t!("cli-help-subcommand"))
-                    .help_heading(t!("cli-arguments-heading"))
-            })
-            .help_template(template())
+        help.about(t!("cli-help-command")).help_template(template())
     });
     with_builtin_flags(command)
 }
@@ -258,10 +253,13 @@ fn localise_arg(arg: Arg, prefix: &str) -> Arg {
     } else {
         t!("cli-options-heading")
     };
-    arg.help(help)
-        .hide_default_value(true)
-        .hide_possible_values(true)
-        .help_heading(heading)
+    // Written above: clap would write them in English (it allows hiding them only on an
+    // option that takes a value).
+    let arg = arg.help(help).help_heading(heading);
+    match takes_value {
+        true => arg.hide_default_value(true).hide_possible_values(true),
+        false => arg,
+    }
 }
 
 /// `--help` and `--version`, on the command and every subcommand that has them (not the `help`

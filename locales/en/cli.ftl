@@ -45,14 +45,13 @@ cli-stats-until = Count up to this day, included (YYYY-MM-DD, in the show's time
 cli-stats-json = Also write the figures as JSON to this file
 cli-stats-html = Also write a one-page report in French, with charts, to this HTML file
 
-# What clap writes around them.
+# What clap writes around them (it adds the colon after a section's heading itself).
 cli-usage-heading = Usage:
-cli-commands-heading = Commands:
-cli-options-heading = Options:
-cli-arguments-heading = Arguments:
+cli-commands-heading = Commands
+cli-options-heading = Options
+cli-arguments-heading = Arguments
 cli-help-command = Print this message or the help of the given subcommand(s)
 cli-help-flag = Print help
 cli-version-flag = Print version
 cli-possible-values = [possible values: { $values }]
 cli-default = [default: { $value }]
-cli-help-subcommand = Print help for the subcommand(s)

@@ -46,12 +46,12 @@ cli-stats-html = Écrit aussi un rapport d’une page en français, avec des gra
 
 # What clap writes around them.
 cli-usage-heading = Utilisation :
-cli-commands-heading = Commandes :
-cli-options-heading = Options :
-cli-arguments-heading = Arguments :
+# A no-break space before the colon clap adds.
+cli-commands-heading = Commandes{"\u00A0"}
+cli-options-heading = Options{"\u00A0"}
+cli-arguments-heading = Arguments{"\u00A0"}
 cli-help-command = Affiche ce message ou l’aide de la ou des sous-commandes données
 cli-help-flag = Affiche l’aide
 cli-version-flag = Affiche la version
 cli-possible-values = [valeurs possibles : { $values }]
-cli-default = [par défaut : { $value }]
-cli-help-subcommand = Affiche l’aide de la ou des sous-commandes
+cli-default = [par défaut : { $value }]
