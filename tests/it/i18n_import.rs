@@ -61,14 +61,14 @@ fn an_import_reports_in_french_under_a_french_locale_and_in_english_otherwise() 
     let f = feed.display();
     for expected in [
         format!(
-            "{f}:10:0: warning: «\u{a0}Sans GUID\u{a0}»\u{a0}: l’épisode n’a pas de <guid>\u{a0}: il garde `https://ancien.example/1`"
+            "{f}:9: warning: «\u{a0}Sans GUID\u{a0}»\u{a0}: l’épisode n’a pas de <guid>\u{a0}: il garde `https://ancien.example/1`"
         ),
         "  help: gardez-le\u{a0}: un nouveau GUID ferait retélécharger l’épisode".into(),
         "«\u{a0}Sans GUID\u{a0}»\u{a0}: l’épisode n’a pas d’audio (pas d’<enclosure>)\u{a0}: il est importé comme brouillon".into(),
         "la date `2024-03-12T10:00:00` n’a pas de fuseau horaire\u{a0}: elle est lue en UTC".into(),
         "son numéro d’épisode 1 est aussi celui de «\u{a0}Sans GUID\u{a0}»".into(),
         format!(
-            "{f}:22:0: error: «\u{a0}Mystère\u{a0}»\u{a0}: l’épisode n’a ni <guid>, ni lien, ni audio\u{a0}: rien ne l’identifie"
+            "{f}:21: error: «\u{a0}Mystère\u{a0}»\u{a0}: l’épisode n’a ni <guid>, ni lien, ni audio\u{a0}: rien ne l’identifie"
         ),
         "warning: le flux ne donne pas l’adresse e-mail du propriétaire (`itunes:owner`)".into(),
         "warning: le flux n’a pas de catégorie Apple, et carnets en demande une".into(),
@@ -85,7 +85,13 @@ fn an_import_reports_in_french_under_a_french_locale_and_in_english_otherwise() 
     ] {
         assert!(fr.contains(&expected), "missing {expected:?} in:\n{fr}");
     }
-    for english in ["the item", "imported 2", "next steps", "help: keep it", "Apple category"] {
+    for english in [
+        "the item",
+        "imported 2",
+        "next steps",
+        "help: keep it",
+        "Apple category",
+    ] {
         assert!(!fr.contains(english), "{english:?} in French:\n{fr}");
     }
 
@@ -93,11 +99,11 @@ fn an_import_reports_in_french_under_a_french_locale_and_in_english_otherwise() 
     assert_eq!(code, 1, "{en}");
     for expected in [
         format!(
-            "{f}:10:0: warning: « Sans GUID »: the item has no <guid>: it keeps `https://ancien.example/1`"
+            "{f}:9: warning: « Sans GUID »: the item has no <guid>: it keeps `https://ancien.example/1`"
         ),
         "« Sans GUID »: the item has no audio (no <enclosure>): it is imported as a draft".into(),
         format!(
-            "{f}:22:0: error: « Mystère »: the item has no <guid>, no link and no audio: nothing identifies it"
+            "{f}:21: error: « Mystère »: the item has no <guid>, no link and no audio: nothing identifies it"
         ),
         format!(
             "imported 2 episode(s) into {}; 1 could not be imported (see the errors above)",
