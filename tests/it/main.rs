@@ -30,6 +30,7 @@ mod feed_w3c;
 mod hostile_html;
 mod hostile_paths;
 mod hostile_sizes;
+mod i18n_config;
 mod import;
 mod import_contract;
 mod import_gpodder;
