@@ -33,6 +33,7 @@ mod hostile_html;
 mod hostile_paths;
 mod hostile_sizes;
 mod i18n_cli;
+mod i18n_config;
 mod i18n_import;
 mod i18n_render;
 mod i18n_show;
