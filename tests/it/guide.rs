@@ -87,7 +87,7 @@ fn the_guide_runs_as_written() {
 
     trycmd::TestCases::new()
         .case(&copy)
-        .register_bin("carnets", env!("CARGO_BIN_EXE_carnets"))
+        .register_bin("carnets", Path::new(env!("CARGO_BIN_EXE_carnets")))
         .register_bin("cp", Path::new("/bin/cp"))
         // The producer's language, whatever the machine's: no override, French from LANG.
         .env("CARNETS_LANG", "")
