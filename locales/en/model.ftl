@@ -1,3 +1,0 @@
-# The English messages of src/model/ (ids `model-…`).
-
-

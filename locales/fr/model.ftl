@@ -1,3 +1,0 @@
-# The French messages of src/model/ (ids `model-…`).
-
-
