@@ -190,8 +190,11 @@ impl Transfer {
     ) -> Result<(), Stop> {
         let mut pending = jobs.into_iter();
         let mut running = JoinSet::new();
+        // After a failure no job starts, and the uploads under way finish, or fail and remove
+        // their partial file (on a full disk, the room a retry needs), before the deploy stops.
+        let mut failed = None;
         loop {
-            while running.len() < self.jobs {
+            while failed.is_none() && running.len() < self.jobs {
                 let Some(job) = pending.next() else { break };
                 running.spawn(run_job(self.context.clone(), job));
             }
@@ -199,28 +202,13 @@ impl Transfer {
                 joined = running.join_next() => joined,
                 () = &mut *stop => return Err(Stop::Interrupted),
             };
-            let Some(joined) = joined else {
-                return Ok(());
-            };
             match joined {
-                Ok(Ok(done)) => self.record(done),
-                Ok(Err(failed)) => {
-                    // The uploads under way finish, or fail and remove their partial file
-                    // (on a full disk, the room a retry needs), before the deploy stops.
-                    loop {
-                        let joined = tokio::select! {
-                            joined = running.join_next() => joined,
-                            () = &mut *stop => return Err(Stop::Interrupted),
-                        };
-                        match joined {
-                            Some(Ok(Ok(done))) => self.record(done),
-                            Some(Ok(Err(_))) => {}
-                            Some(Err(e)) => std::panic::resume_unwind(e.into_panic()),
-                            None => return Err(failed),
-                        }
-                    }
+                None => return failed.map_or(Ok(()), Err),
+                Some(Ok(Ok(done))) => self.record(done),
+                Some(Ok(Err(stop))) => {
+                    failed.get_or_insert(stop);
                 }
-                Err(e) => std::panic::resume_unwind(e.into_panic()),
+                Some(Err(e)) => std::panic::resume_unwind(e.into_panic()),
             }
             if self.saved.elapsed() > CHECKPOINT {
                 self.save().await?;

@@ -81,15 +81,7 @@ pub fn save(
     };
     let name = format!("cover.{ext}");
     let path = dir.join(&name);
-    if let Err(e) = write::file(&path, &bytes) {
-        found.warn(
-            t!(
-                "import-cannot-write",
-                path = path.display().to_string(),
-                error = e.to_string()
-            ),
-            t!("import-permissions-help"),
-        );
+    if !write::file_or_warn(&path, &bytes, found) {
         return None;
     }
     let problems = crate::show::artwork::read(&path)

@@ -287,16 +287,10 @@ fn transcript(ctx: &Context<'_>, item: &Item, dir: &Path, found: &mut Found) {
         ),
     };
     let path: PathBuf = dir.join(&name);
-    if let Err(e) = std::fs::write(&path, &bytes) {
-        found.warn(
-            t!(
-                "import-cannot-write",
-                path = path.display().to_string(),
-                error = e.to_string()
-            ),
-            t!("import-permissions-help"),
-        );
-    } else if let Some(problem) = problem {
+    if !write::file_or_warn(&path, &bytes, found) {
+        return;
+    }
+    if let Some(problem) = problem {
         let message = match problem {
             Unpublished::Unparsed(why) => {
                 t!(

@@ -6,6 +6,9 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
 
+use super::Found;
+use crate::t;
+
 /// A YAML document written key by key, in the order given.
 #[derive(Default)]
 pub struct Yaml {
@@ -127,6 +130,22 @@ pub fn file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     out.write_all(bytes)?;
     out.sync_all()?;
     std::fs::rename(&temp, path)
+}
+
+/// [`file`], or a warning of `found` naming the file when it cannot be written; true when written.
+pub fn file_or_warn(path: &Path, bytes: &[u8], found: &mut Found) -> bool {
+    let written = file(path, bytes);
+    if let Err(e) = &written {
+        found.warn(
+            t!(
+                "import-cannot-write",
+                path = path.display().to_string(),
+                error = e.to_string()
+            ),
+            t!("import-permissions-help"),
+        );
+    }
+    written.is_ok()
 }
 
 #[cfg(test)]
