@@ -41,6 +41,7 @@ use measure::{Sample, median, run};
 fn main() {
     let benching = std::env::args().any(|a| a == "--bench");
     let (mut episodes, mut runs) = if benching { (1000, 3) } else { (10, 1) };
+    let mut jobs = 4;
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         let mut value = || -> usize {
@@ -51,8 +52,9 @@ fn main() {
         match arg.as_str() {
             "--episodes" | "-n" => episodes = value(),
             "--runs" => runs = value(),
+            "--jobs" => jobs = value(),
             "--bench" => {}
-            other => panic!("unknown argument {other}: try --episodes N --runs R"),
+            other => panic!("unknown argument {other}: try --episodes N --runs R --jobs J"),
         }
     }
     let tools = [
@@ -105,7 +107,8 @@ fn main() {
             .arg(env!("CARGO_BIN_EXE_carnets"))
             .args(["deploy", "--quiet", "--root"])
             .arg(&root)
-            .args(["--to", &sshd.target(&site)]);
+            .args(["--to", &sshd.target(&site)])
+            .args(["--jobs", &jobs.to_string()]);
         command
     };
     let copy = lab.join("rsync");
@@ -137,7 +140,12 @@ fn main() {
             let _ = fs::remove_dir_all(folder);
         }
         fs::create_dir_all(&site).expect("the host's folder");
-        let ours = || run(&mut deploy());
+        // Under CARNETS_TRACE=1, the deploy's stages are shown as it times them.
+        let ours = || {
+            let (sample, err) = measure::run_with_stderr(&mut deploy());
+            eprint!("{err}");
+            sample
+        };
         let theirs = || run(&mut rsync());
         if r % 2 == 0 {
             first.push(ours());

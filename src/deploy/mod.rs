@@ -130,6 +130,7 @@ async fn publish(
     show: &crate::model::Show,
     progress: Arc<dyn Progress>,
 ) -> Result<Report, Failed> {
+    let mut trace = crate::util::trace::Trace::new();
     let at = |e: String| Failed::from(Diagnostic::error(target.to_string(), e));
     // Registered now, so that a Ctrl-C from here on stops the deploy cleanly.
     let (mut interrupt, mut terminate) = signal(SignalKind::interrupt())
@@ -150,6 +151,7 @@ async fn publish(
         })?,
         () = &mut stop => return Err(interrupted(None, Outcome::default())),
     };
+    trace.stage("remote");
     let cache = SourceCache::open(&options.root.join(CACHE_DIR));
     let io_error = |e: std::io::Error| {
         Failed::from(
@@ -160,6 +162,7 @@ async fn publish(
     let (mut files, hashes) = local::read(out, &cache).map_err(io_error)?;
     local::hash_missing(out, &mut files, |f| plan::needs_hash(f, &remote)).map_err(io_error)?;
     let plan = plan::make(&files, &remote, options.allow_deletes);
+    trace.stage("plan");
     if options.dry_run {
         hashes.save(&files);
         return Ok(Report {
@@ -201,6 +204,7 @@ async fn publish(
         progress,
     );
     let (outcome, result) = transfer.run(&plan, &mut stop).await;
+    trace.stage("transfer");
     for (path, entry) in &outcome.uploaded {
         if let Some(file) = files.iter_mut().find(|f| f.path == *path) {
             file.hash.clone_from(&entry.hash);
@@ -242,6 +246,7 @@ async fn publish(
         found = after => warnings.extend(found),
         () = &mut stop => {}
     }
+    trace.stage("live");
     Ok(Report {
         target: target.clone(),
         source: remote.source,
