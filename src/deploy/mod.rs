@@ -14,6 +14,7 @@ mod local;
 mod notify;
 pub mod plan;
 pub mod remote;
+mod sftp;
 mod store;
 mod transfer;
 
@@ -145,12 +146,29 @@ async fn publish(
     let client = store::client().map_err(at)?;
     let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     let (op, abilities) = store::open(target, &client, &env).map_err(at)?;
-    let remote = tokio::select! {
-        remote = remote::read(&op) => remote.map_err(|e| {
-            Failed::from(errors::describe(target, None, &transfer::Fault::Remote(e)))
-        })?,
+    // An SFTP host's connection for the uploads opens while the manifest is read.
+    let connect = async {
+        match target {
+            Target::Sftp {
+                user,
+                host,
+                port,
+                path,
+            } => Some(
+                sftp::Host::connect(&store::sftp_endpoint(host, *port), user.as_deref(), path)
+                    .await,
+            ),
+            _ => None,
+        }
+    };
+    let (remote, host) = tokio::select! {
+        both = async { tokio::join!(remote::read(&op), connect) } => both,
         () = &mut stop => return Err(interrupted(None, Outcome::default())),
     };
+    let remote_error =
+        |e| Failed::from(errors::describe(target, None, &transfer::Fault::Remote(e)));
+    let remote = remote.map_err(remote_error)?;
+    let host = host.transpose().map_err(remote_error)?;
     trace.stage("remote");
     let cache = SourceCache::open(&options.root.join(CACHE_DIR));
     let io_error = |e: std::io::Error| {
@@ -197,6 +215,7 @@ async fn publish(
     }
     let transfer = transfer::Transfer::new(
         op,
+        host,
         abilities,
         out.to_path_buf(),
         manifest,

@@ -42,12 +42,8 @@ pub fn open(
             port,
             path,
         } => {
-            let endpoint = match port {
-                Some(port) => format!("ssh://{host}:{port}"),
-                None => format!("ssh://{host}"),
-            };
             let mut builder = services::Sftp::default()
-                .endpoint(&endpoint)
+                .endpoint(&sftp_endpoint(host, *port))
                 .root(path)
                 .known_hosts_strategy("strict");
             if let Some(user) = user {
@@ -97,6 +93,14 @@ pub fn open(
         headers: capability.write_with_content_type && capability.write_with_cache_control,
     };
     Ok((op, abilities))
+}
+
+/// The address `ssh` is given for an SFTP host.
+pub fn sftp_endpoint(host: &str, port: Option<u16>) -> String {
+    match port {
+        Some(port) => format!("ssh://{host}:{port}"),
+        None => format!("ssh://{host}"),
+    }
 }
 
 /// The S3 service for `bucket`, with the credentials of the environment.

@@ -23,6 +23,7 @@ use super::headers;
 use super::local::format_hash;
 use super::plan::{Phase, Plan, Upload};
 use super::remote::{self, Entry, Manifest};
+use super::sftp;
 use super::store::Abilities;
 
 /// How a deploy reports its progress (a bar on a terminal).
@@ -74,6 +75,8 @@ const CHECKPOINT: Duration = Duration::from_secs(5);
 /// What every job needs.
 struct Context {
     op: Operator,
+    /// At an SFTP host, the uploads go there rather than through `op`.
+    sftp: Option<sftp::Host>,
     abilities: Abilities,
     out: PathBuf,
     progress: Arc<dyn Progress>,
@@ -99,9 +102,11 @@ pub struct Transfer {
 }
 
 impl Transfer {
-    /// A transfer of the output folder `out` to `op`, whose manifest is `manifest`.
+    /// A transfer of the output folder `out` to `op` (its uploads to `sftp` when given), whose
+    /// manifest is `manifest`.
     pub fn new(
         op: Operator,
+        sftp: Option<sftp::Host>,
         abilities: Abilities,
         out: PathBuf,
         manifest: Manifest,
@@ -111,6 +116,7 @@ impl Transfer {
         Transfer {
             context: Arc::new(Context {
                 op,
+                sftp,
                 abilities,
                 out,
                 progress,
@@ -133,6 +139,12 @@ impl Transfer {
         if result.is_err() {
             // Whatever was finished is recorded; if even that fails, the next deploy redoes it.
             let _ = self.save().await;
+        }
+        // The jobs are over (or aborted, and then the connection just drops).
+        if let Ok(context) = Arc::try_unwrap(self.context)
+            && let Some(host) = context.sftp
+        {
+            host.close().await;
         }
         (self.outcome, result)
     }
@@ -304,29 +316,37 @@ async fn upload_one(context: &Context, upload: Upload) -> Result<Done, Fault> {
     let hash = match sent {
         Ok(hash) => hash,
         Err(fault) => {
+            // A host that refuses a write mid-file says only "failure" (SFTP): what it kept
+            // tells more.
+            let fault = match fault {
+                Fault::Remote(_) if rename => match context.size(&part).await {
+                    Ok(kept) if kept < upload.size => Fault::Short {
+                        kept,
+                        sent: upload.size,
+                    },
+                    _ => fault,
+                },
+                _ => fault,
+            };
             // A partial file would take room (on a full disk, the room a retry needs).
             if rename {
-                let _ = context.op.delete(&part).await;
+                context.remove(&part).await;
             }
             return Err(fault);
         }
     };
     if rename {
-        // OpenDAL's SFTP writer has been seen to report success for writes the server refused
-        // (a full disk): the partial file's size is checked before it takes the real name.
-        let kept = match context.op.stat(&part).await {
-            Ok(meta) => meta.content_length(),
-            Err(e) => return Err(Fault::Remote(e)),
-        };
+        // SFTP writers have been seen to report success for writes the server refused (a
+        // full disk): the partial file's size is checked before it takes the real name.
+        let kept = context.size(&part).await.map_err(Fault::Remote)?;
         if kept != upload.size {
-            let _ = context.op.delete(&part).await;
+            context.remove(&part).await;
             return Err(Fault::Short {
                 kept,
                 sent: upload.size,
             });
         }
         context
-            .op
             .rename(&part, &upload.path)
             .await
             .map_err(Fault::Remote)?;
@@ -345,14 +365,7 @@ async fn send(context: &Context, upload: &Upload, to: &str) -> Result<String, Fa
     let mut file = tokio::fs::File::open(context.out.join(&upload.path))
         .await
         .map_err(Fault::Local)?;
-    let (content_type, cache_control) = headers::of(&upload.path);
-    let mut writer = context.op.writer_with(to).chunk(CHUNK);
-    if context.abilities.headers {
-        writer = writer
-            .content_type(content_type)
-            .cache_control(cache_control);
-    }
-    let mut writer = writer.await.map_err(Fault::Remote)?;
+    let mut writer = context.writer(upload, to).await.map_err(Fault::Remote)?;
     let mut hasher = blake3::Hasher::new();
     let mut size = 0;
     loop {
@@ -367,17 +380,92 @@ async fn send(context: &Context, upload: &Upload, to: &str) -> Result<String, Fa
         }
         hasher.update(&chunk);
         size += n as u64;
-        if let Err(e) = writer.write(chunk).await {
-            let _ = writer.abort().await;
+        if let Err(e) = writer.write(chunk.into()).await {
+            writer.abort().await;
             return Err(Fault::Remote(e));
         }
         context.progress.sent(n as u64);
     }
     let hash = format_hash(&hasher.finalize());
     if size != upload.size || upload.hash.as_ref().is_some_and(|h| *h != hash) {
-        let _ = writer.abort().await;
+        writer.abort().await;
         return Err(Fault::Changed);
     }
     writer.close().await.map_err(Fault::Remote)?;
     Ok(hash)
+}
+
+impl Context {
+    /// A writer of the file `to`, for the output file of `upload`.
+    async fn writer(&self, upload: &Upload, to: &str) -> opendal::Result<Writer> {
+        if let Some(host) = &self.sftp {
+            return Ok(Writer::Sftp(host.create(to).await?));
+        }
+        let mut writer = self.op.writer_with(to).chunk(CHUNK);
+        if self.abilities.headers {
+            let (content_type, cache_control) = headers::of(&upload.path);
+            writer = writer
+                .content_type(content_type)
+                .cache_control(cache_control);
+        }
+        Ok(Writer::Engine(writer.await?))
+    }
+
+    async fn size(&self, path: &str) -> opendal::Result<u64> {
+        match &self.sftp {
+            Some(host) => host.size(path).await,
+            None => Ok(self.op.stat(path).await?.content_length()),
+        }
+    }
+
+    async fn rename(&self, from: &str, to: &str) -> opendal::Result<()> {
+        match &self.sftp {
+            Some(host) => host.rename(from, to).await,
+            None => self.op.rename(from, to).await,
+        }
+    }
+
+    /// Removes `path`, if it can.
+    async fn remove(&self, path: &str) {
+        match &self.sftp {
+            Some(host) => host.remove(path).await,
+            None => {
+                let _ = self.op.delete(path).await;
+            }
+        }
+    }
+}
+
+/// A file being uploaded.
+enum Writer {
+    Engine(opendal::Writer),
+    Sftp(sftp::Writer),
+}
+
+impl Writer {
+    async fn write(&mut self, chunk: bytes::Bytes) -> opendal::Result<()> {
+        match self {
+            Writer::Engine(writer) => writer.write(chunk).await,
+            Writer::Sftp(writer) => writer.write(chunk).await,
+        }
+    }
+
+    async fn close(self) -> opendal::Result<()> {
+        match self {
+            Writer::Engine(mut writer) => writer.close().await.map(drop),
+            Writer::Sftp(writer) => writer.close().await,
+        }
+    }
+
+    /// Gives up on the file: what was written of it is removed by the caller.
+    async fn abort(self) {
+        match self {
+            Writer::Engine(mut writer) => {
+                let _ = writer.abort().await;
+            }
+            Writer::Sftp(writer) => {
+                let _ = writer.close().await;
+            }
+        }
+    }
 }
