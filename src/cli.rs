@@ -87,7 +87,7 @@ pub struct DeployArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// Files sent at once.
-    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64))]
+    #[arg(long, value_name = "N", default_value_t = 16, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub jobs: u16,
     /// Let the deploy delete more than a fifth of the target's files, or files it finds at a
     /// target that carnets never deployed to.

@@ -41,7 +41,7 @@ use measure::{Sample, median, run};
 fn main() {
     let benching = std::env::args().any(|a| a == "--bench");
     let (mut episodes, mut runs) = if benching { (1000, 3) } else { (10, 1) };
-    let mut jobs = 4;
+    let mut jobs = 16;
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         let mut value = || -> usize {
