@@ -79,6 +79,10 @@ impl Catalog {
     /// `episodes/<slug>/<slug>.mp3`, after a `/` or alone (an S3 key), whatever comes before
     /// it (the site's folder, a bucket, a CDN's origin path).
     pub fn find(&self, path: &[u8]) -> Option<u32> {
+        // Most other files are told apart without a search or a hash.
+        if !path.ends_with(b".mp3") {
+            return None;
+        }
         let name = &path[memchr::memrchr(b'/', path).map_or(0, |i| i + 1)..];
         let index = *self.by_file.get(name)?;
         let wanted = self.entries[index as usize].path.as_bytes();

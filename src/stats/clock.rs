@@ -8,18 +8,21 @@
 /// Parses times, remembering the last one.
 #[derive(Default)]
 pub struct Clock {
-    last: Vec<u8>,
+    last: Option<[u8; CLF]>,
     /// The start of the last time's minute.
     minute: i64,
 }
 
+/// The length of a Common Log Format time.
+pub const CLF: usize = 26;
+
 impl Clock {
     /// `10/Oct/2026:13:55:36 +0200` (the inside of the brackets).
     pub fn clf(&mut self, text: &[u8]) -> Option<i64> {
-        let last = &self.last;
+        let text: &[u8; CLF] = text.try_into().ok()?;
         // Within the last time's minute, only the seconds need reading.
-        let seconds = match text.len() == 26 && last.len() == 26 {
-            true if text[..17] == last[..17] && text[20..] == last[20..] => {
+        let seconds = match &self.last {
+            Some(last) if text[..18] == last[..18] && text[20..] == last[20..] => {
                 digits(&text[18..20]).filter(|s| *s < 61)?
             }
             _ => {
@@ -29,14 +32,13 @@ impl Clock {
                 seconds
             }
         };
-        self.last.clear();
-        self.last.extend_from_slice(text);
+        self.last = Some(*text);
         Some(self.minute + seconds)
     }
 }
 
-fn clf(t: &[u8]) -> Option<i64> {
-    if t.len() != 26 || t[2] != b'/' || t[6] != b'/' || t[11] != b':' || t[20] != b' ' {
+fn clf(t: &[u8; CLF]) -> Option<i64> {
+    if t[2] != b'/' || t[6] != b'/' || t[11] != b':' || t[20] != b' ' {
         return None;
     }
     let month = MONTHS.iter().position(|m| *m == &t[3..6])? as i64 + 1;

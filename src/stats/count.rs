@@ -23,6 +23,7 @@ use hashbrown::hash_map::Entry;
 use super::agents::{AGENTS, AgentId, BotReason, Kind};
 use super::catalog::Catalog;
 use super::scan::Hit;
+use super::windows::{Window, Windows};
 
 /// The window, in seconds.
 pub const WINDOW: i64 = 24 * 3600;
@@ -30,6 +31,9 @@ pub const WINDOW: i64 = 24 * 3600;
 pub const SLACK: i64 = 3600;
 /// More downloads of one episode from one IP within a window are implausible.
 pub const NOISY_IP: usize = 10;
+/// Hits whose windows are read ahead together ([`Counter::add_all`]): enough to keep the
+/// memory busy, few enough that their windows stay in the cache until counted.
+const AHEAD: usize = 16;
 /// How often, in log time, closed windows are swept out.
 const SWEEP: i64 = 12 * 3600;
 /// Downloads per episode by the day after publication, for `first 7 days`, `first 30 days`
@@ -63,14 +67,6 @@ impl std::hash::Hasher for Digest {
     fn finish(&self) -> u64 {
         self.0
     }
-}
-
-#[derive(Clone, Copy, Debug)]
-struct Window {
-    start: i64,
-    bytes: u64,
-    agent: AgentId,
-    reached: bool,
 }
 
 /// The downloads of one episode from one IP, held until it is known whether they are too many.
@@ -142,8 +138,7 @@ impl Tally {
 pub struct Counter<'a> {
     catalog: &'a Catalog,
     tz: jiff::tz::TimeZone,
-    /// By [`Hit::listener`].
-    listeners: hashbrown::HashMap<u64, Window, Digests>,
+    listeners: Windows,
     /// By [`Hit::address`].
     ips: hashbrown::HashMap<u64, IpWindow, Digests>,
     /// The latest time seen.
@@ -157,7 +152,7 @@ impl<'a> Counter<'a> {
         Counter {
             catalog,
             tz,
-            listeners: hashbrown::HashMap::with_hasher(Digests),
+            listeners: Windows::default(),
             ips: hashbrown::HashMap::with_hasher(Digests),
             now: i64::MIN,
             next_sweep: i64::MIN,
@@ -170,6 +165,20 @@ impl<'a> Counter<'a> {
         }
     }
 
+    /// Counts hits, in order. The windows of the next [`AHEAD`] hits are read from memory
+    /// together before these hits are counted one by one.
+    pub fn add_all<'h>(&mut self, hits: impl Iterator<Item = &'h Hit>) {
+        let mut ahead: Vec<&Hit> = Vec::with_capacity(AHEAD);
+        let mut hits = hits.peekable();
+        while hits.peek().is_some() {
+            ahead.extend(hits.by_ref().take(AHEAD));
+            self.listeners.touch(ahead.iter().map(|hit| hit.listener));
+            for hit in ahead.drain(..) {
+                self.add(hit);
+            }
+        }
+    }
+
     pub fn add(&mut self, hit: &Hit) {
         if hit.time > self.now {
             self.now = hit.time;
@@ -178,26 +187,20 @@ impl<'a> Counter<'a> {
                 self.next_sweep = self.now + SWEEP;
             }
         }
-        let fresh = Window {
-            start: hit.time,
-            bytes: 0,
-            agent: hit.agent,
-            reached: false,
-        };
-        let window = match self.listeners.entry(hit.listener) {
-            Entry::Occupied(entry) if hit.time < entry.get().start + WINDOW => entry.into_mut(),
-            Entry::Occupied(entry) => {
-                let window = entry.into_mut();
-                let closed = std::mem::replace(window, fresh);
-                close(&closed, &mut self.tally);
-                window
-            }
-            Entry::Vacant(entry) => entry.insert(fresh),
-        };
-        window.bytes += hit.bytes;
-        if !window.reached && window.bytes >= self.catalog.entries[hit.episode as usize].threshold {
+        let (window, opened) = self.listeners.open(hit.listener, hit.time, hit.agent);
+        // A window opened now is not read back: its slot may still be on its way from memory,
+        // and the read would wait for it.
+        let (mut start, mut bytes, mut agent, mut reached) = (hit.time, 0, hit.agent, false);
+        if !opened && hit.time >= window.start + WINDOW {
+            close(&window.reopen(hit.time, hit.agent), &mut self.tally);
+        } else if !opened {
+            (start, bytes, agent, reached) =
+                (window.start, window.bytes, window.agent, window.reached);
+        }
+        bytes += hit.bytes;
+        window.bytes = bytes;
+        if !reached && bytes >= self.catalog.entries[hit.episode as usize].threshold {
             window.reached = true;
-            let (start, agent) = (window.start, window.agent);
             self.reached(hit, start, agent);
         }
     }
@@ -260,7 +263,7 @@ impl<'a> Counter<'a> {
     /// open window can join any more.
     fn sweep(&mut self, horizon: i64) {
         let tally = &mut self.tally;
-        self.listeners.retain(|_, window| {
+        self.listeners.retain(|window| {
             let open = window.start + WINDOW > horizon;
             if !open {
                 close(window, tally);

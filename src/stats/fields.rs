@@ -1,6 +1,10 @@
 //! Our field splitter: a cursor over one log line that takes a bare word, a `[bracketed]`
-//! field or a `"quoted"` one (a `\"` inside does not end it), each found with memchr. Made
-//! for the Common/Combined Log Format and S3's, whose fields are separated by one space.
+//! field or a `"quoted"` one (a `\"` inside does not end it). Made for the Common/Combined
+//! Log Format and S3's, whose fields are separated by one space. Most fields are a few bytes
+//! long, where a plain search finds their end sooner than memchr, whose setup costs more
+//! than it saves on them: [`find`] reads the first bytes a word at a time, then calls memchr.
+
+use super::clock::CLF;
 
 /// Reads the fields of one line, left to right.
 pub struct Cursor<'a> {
@@ -16,7 +20,7 @@ impl<'a> Cursor<'a> {
     /// The next field up to a space (or the end of the line).
     pub fn word(&mut self) -> Option<&'a [u8]> {
         let rest = self.line.get(self.pos..).filter(|r| !r.is_empty())?;
-        let len = memchr::memchr(b' ', rest).unwrap_or(rest.len());
+        let len = find(b' ', rest).unwrap_or(rest.len());
         self.pos += len + 1;
         Some(&rest[..len])
     }
@@ -25,8 +29,16 @@ impl<'a> Cursor<'a> {
     /// spaces).
     pub fn bracketed(&mut self) -> Option<&'a [u8]> {
         let rest = self.line.get(self.pos..)?;
-        let open = memchr::memchr(b'[', rest)?;
-        let close = open + 1 + memchr::memchr(b']', &rest[open + 1..])?;
+        let open = find(b'[', rest)?;
+        let inside = &rest[open + 1..];
+        // A time is 26 bytes long: where its `]` most often is, seen without a search (a `]`
+        // before it makes a text that no time is, as the shorter text would be).
+        let close = open
+            + 1
+            + match inside.get(CLF) {
+                Some(b']') => CLF,
+                _ => memchr::memchr(b']', inside)?,
+            };
         self.pos += close + 2;
         Some(&rest[open + 1..close])
     }
@@ -36,6 +48,10 @@ impl<'a> Cursor<'a> {
         let rest = self.line.get(self.pos..)?;
         if rest.first() != Some(&b'"') {
             return None;
+        }
+        if rest.starts_with(b"\"-\"") {
+            self.pos += 4;
+            return Some(&rest[1..2]);
         }
         let mut from = 1;
         loop {
@@ -53,6 +69,29 @@ impl<'a> Cursor<'a> {
             from = end + 1;
         }
     }
+}
+
+/// Bytes looked at a word at a time before memchr is called.
+const SHORT: usize = 16;
+
+/// Where `byte` first is in `hay`.
+pub fn find(byte: u8, hay: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::MAX / 255;
+    let mut at = 0;
+    // Eight bytes at a time: a byte equal to `byte` is a zero byte of `x`, and the lowest zero
+    // byte of `x` is the lowest one whose high bit `(x - ONES) & !x` sets (a higher one may be
+    // set falsely by the borrow, never a lower one).
+    while at < SHORT
+        && let Some(word) = hay.get(at..at + 8)
+    {
+        let x = u64::from_le_bytes(word.try_into().expect("8 bytes")) ^ (ONES * u64::from(byte));
+        let zeros = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        if zeros != 0 {
+            return Some(at + zeros.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    memchr::memchr(byte, &hay[at..]).map(|i| at + i)
 }
 
 /// Splits a tab-separated line (CloudFront) into `fields`, returning how many it holds.
@@ -131,6 +170,20 @@ mod tests {
         assert_eq!(Cursor::new(b"\"GET / HTTP/1.1").quoted(), None);
         assert_eq!(Cursor::new(b"x [10/Oct").bracketed(), None);
         assert_eq!(Cursor::new(b"GET").quoted(), None);
+    }
+
+    #[test]
+    fn find_agrees_with_a_plain_search() {
+        let text = b"a b\x01 \x00 c  x\x01\x01 y                 z";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let hay = &text[start..end];
+                for byte in [b' ', b'x', 1, 0, b'z', b'q'] {
+                    let plain = hay.iter().position(|&b| b == byte);
+                    assert_eq!(find(byte, hay), plain, "{byte} in {hay:?}");
+                }
+            }
+        }
     }
 
     #[test]

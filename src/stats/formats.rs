@@ -6,7 +6,7 @@
 //!   line, or the standard order of version 1.0 without one).
 
 use super::clock::{self, Clock};
-use super::fields::{Cursor, number, tabs};
+use super::fields::{Cursor, find, number, tabs};
 
 /// A log format.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -156,10 +156,13 @@ impl LineParser {
 
 /// `METHOD target HTTP/x`: the method and the target's path.
 fn request_line(line: &[u8]) -> (&[u8], &[u8]) {
-    let mut parts = line.splitn(3, |&b| b == b' ');
-    let method = parts.next().unwrap_or_default();
-    let target = parts.next().unwrap_or_default();
-    (method, without_query(target))
+    let (method, target) = match find(b' ', line) {
+        Some(space) => (&line[..space], &line[space + 1..]),
+        None => (line, &b""[..]),
+    };
+    // The path ends at the target's query or at its end, whichever comes first.
+    let end = memchr::memchr2(b' ', b'?', target).unwrap_or(target.len());
+    (method, &target[..end])
 }
 
 fn without_query(target: &[u8]) -> &[u8] {

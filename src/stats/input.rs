@@ -93,6 +93,8 @@ pub struct Blocks {
     reader: Box<dyn Read + Send>,
     /// The start of a line that the last block cut.
     carry: Vec<u8>,
+    /// Blocks given back, to read into again: fresh memory costs a page fault a page.
+    spare: Vec<Vec<u8>>,
 }
 
 impl Blocks {
@@ -100,12 +102,20 @@ impl Blocks {
         Ok(Blocks {
             reader: open(path)?,
             carry: Vec::new(),
+            spare: Vec::new(),
         })
+    }
+
+    /// Takes back blocks that are done with.
+    pub fn recycle(&mut self, blocks: Vec<Vec<u8>>) {
+        self.spare.extend(blocks);
     }
 
     /// The next block of whole lines (the last one may lack its newline), or `None` at the end.
     pub fn next_block(&mut self) -> io::Result<Option<Vec<u8>>> {
-        let mut block = std::mem::take(&mut self.carry);
+        let mut block = self.spare.pop().unwrap_or_default();
+        block.clear();
+        block.append(&mut self.carry);
         loop {
             let want = (BLOCK.saturating_sub(block.len())).max(BLOCK / 4);
             block.reserve(want);
@@ -119,7 +129,7 @@ impl Blocks {
                 continue;
             }
             if let Some(end) = memchr::memrchr(b'\n', &block) {
-                self.carry = block[end + 1..].to_vec();
+                self.carry.extend_from_slice(&block[end + 1..]);
                 block.truncate(end + 1);
                 return Ok(Some(block));
             }

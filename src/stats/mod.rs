@@ -4,8 +4,8 @@
 //! The pipeline: the published episodes ([`catalog`]: paths and byte thresholds, from the
 //! build's loading and tagging stages) → the logs, in order ([`input`]) → blocks of lines
 //! scanned in parallel into hits ([`scan`], with [`formats`], [`fields`], [`clock`] and
-//! [`agents`]) → the hits counted in order ([`count`]) → the figures ([`report`]) → the
-//! terminal (`cmd::stats`), JSON and a French HTML page ([`html`]).
+//! [`agents`]) → the hits counted in order ([`count`], with [`windows`]) → the figures
+//! ([`report`]) → the terminal (`cmd::stats`), JSON and a French HTML page ([`html`]).
 
 pub mod agents;
 pub mod catalog;
@@ -18,6 +18,7 @@ pub mod input;
 pub mod report;
 pub mod scan;
 mod svg;
+mod windows;
 
 use std::path::{Path, PathBuf};
 
@@ -141,9 +142,7 @@ fn count_log(
                 let n = shares.len() as u64;
                 shares.par_iter_mut().enumerate().for_each(|(i, share)| {
                     let hits = scanned.iter().flat_map(|s| &s.hits);
-                    for hit in hits.filter(|hit| hit.address % n == i as u64) {
-                        share.add(hit);
-                    }
+                    share.add_all(hits.filter(|hit| hit.address % n == i as u64));
                 });
                 for s in scanned.drain(..) {
                     seen.counts += s.counts;
@@ -151,6 +150,7 @@ fn count_log(
             },
         );
         next = read?;
+        blocks.recycle(current);
         for s in fresh {
             for (index, text) in &s.unparsed {
                 if seen.shown.len() < scan::SHOWN {

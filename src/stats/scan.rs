@@ -124,7 +124,12 @@ pub struct Scanner<'a> {
 
 impl Scanner<'_> {
     pub fn scan(&self, parser: &LineParser, block: &[u8]) -> Scanned {
-        let mut out = Scanned::default();
+        // Room for a hit every 256 bytes (a log's lines are longer, and not all hits) from the
+        // start: growing the vector would copy it again and again.
+        let mut out = Scanned {
+            hits: Vec::with_capacity(block.len() / 256),
+            ..Scanned::default()
+        };
         let mut clock = Clock::default();
         let mut index = 0u64;
         let mut start = 0;
