@@ -169,10 +169,10 @@ mod tests {
     fn windows_are_found_again_through_removals_and_rebuilds() {
         let mut windows = Windows::default();
         let mut truth = std::collections::HashMap::new();
-        let key = |i: u64| (i % 7) << 40 | (i % 5) * SMALLEST as u64;
+        let key = |i: u64| ((i % 7) << 40) | ((i % 5) * SMALLEST as u64);
         for round in 0..6u64 {
             for i in 0..2_000u64 {
-                let k = key(i) ^ i.wrapping_mul(0x9e37_79b9) << 20;
+                let k = key(i) ^ (i.wrapping_mul(0x9e37_79b9) << 20);
                 let (window, new) = windows.open(k, round as i64, 0);
                 assert_eq!(new, !truth.contains_key(&k), "round {round}, key {i}");
                 window.bytes += i;
