@@ -179,7 +179,7 @@ impl<'a> Counter<'a> {
         }
     }
 
-    pub fn add(&mut self, hit: &Hit) {
+    fn add(&mut self, hit: &Hit) {
         if hit.time > self.now {
             self.now = hit.time;
             if self.now >= self.next_sweep {
