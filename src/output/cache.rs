@@ -55,6 +55,8 @@ pub struct SourceCache {
     /// Loudness measurements: those on disk, and those this run used.
     loudness: Mutex<[BTreeMap<String, Loudness>; 2]>,
     fragments: Fragments,
+    /// The episodes as loaded (see [`SourceCache::remember`]).
+    episodes: Fragments,
     /// The alternate encodings and SRI hashes (see `encoded.rs`).
     encoded: Store,
 }
@@ -82,7 +84,8 @@ impl SourceCache {
                     .unwrap_or_default(),
                 BTreeMap::new(),
             ]),
-            fragments: Fragments::open(dir),
+            fragments: Fragments::open(dir, "fragments.bin"),
+            episodes: Fragments::open(dir, "episodes.bin"),
             encoded: Store::open(dir),
         }
     }
@@ -178,12 +181,12 @@ impl SourceCache {
     /// What an earlier run kept for `key` with [`SourceCache::remember`], to be checked by the
     /// caller (a value that may have gone stale is kept with what it was made from).
     pub fn recall(&self, key: fragments::Key) -> Option<Arc<[u8]>> {
-        self.fragments.recall(key)
+        self.episodes.recall(key)
     }
 
     /// Keeps `bytes` for `key` for the next runs.
     pub fn remember(&self, key: fragments::Key, bytes: &[u8]) {
-        self.fragments.remember(key, bytes)
+        self.episodes.remember(key, bytes)
     }
 
     /// Reads the fragments made by earlier runs now rather than at the first use.
@@ -349,6 +352,7 @@ impl SourceCache {
         let bytes = super::encode(&*used)?;
         super::write_atomically(&self.dir.join(INDEX), &bytes)?;
         self.encoded.save(&self.dir)?;
+        self.episodes.save()?;
         self.fragments.save()
     }
 }

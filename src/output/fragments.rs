@@ -1,8 +1,10 @@
-//! What a build made before, kept for the next one in `<root>/.carnets/fragments.bin`, each by
-//! the hash of what it was made from: the show notes as HTML (Markdown to sanitised HTML is the
-//! largest part of loading an unchanged episode), the search index's entries, the feed's items
-//! and the heads of the MP3s' ID3 tags. A rebuild makes again only the fragments whose sources
-//! changed.
+//! What a build made before, kept for the next one in a file of `<root>/.carnets/`, each by
+//! the hash of what it was made from: in `fragments.bin` the show notes as HTML (Markdown to
+//! sanitised HTML is the largest part of loading an unchanged episode), the search index's
+//! entries, the feed's items and the heads of the MP3s' ID3 tags; in `episodes.bin` the
+//! episodes as loaded (see `show::episode::memo`), in a file of their own because loading
+//! waits for them, and not for the rest, which is read meanwhile. A rebuild makes again only
+//! the fragments whose sources changed.
 //!
 //! The file is read only by the carnets executable that wrote it (its first line names it):
 //! another version may make the same fragment differently. After that line come the fragments,
@@ -18,8 +20,6 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::util::lock;
-
-const FILE: &str = "fragments.bin";
 
 /// The hash of what a fragment is made from.
 pub type Key = [u8; 32];
@@ -53,9 +53,10 @@ enum Made {
 }
 
 impl Fragments {
-    pub fn open(dir: &Path) -> Self {
+    /// The fragments of the file `name` in `dir`.
+    pub fn open(dir: &Path, name: &str) -> Self {
         Fragments {
-            file: dir.join(FILE),
+            file: dir.join(name),
             header: super::stamp::executable().map(|exe| format!("carnets fragments {exe}\n")),
             known: OnceLock::new(),
             used: Mutex::default(),
@@ -166,8 +167,9 @@ impl Fragments {
     }
 
     fn tmp(&self, what: &str) -> PathBuf {
+        let name = self.file.file_name().unwrap_or_default().to_string_lossy();
         self.file
-            .with_file_name(format!(".{FILE}.{what}.{}.tmp", std::process::id()))
+            .with_file_name(format!(".{name}.{what}.{}.tmp", std::process::id()))
     }
 
     /// Adds the fragments this run made to the file, or writes it afresh with only those this
@@ -261,15 +263,15 @@ mod tests {
             let text = text.to_string();
             move || text
         };
-        let fragments = Fragments::open(dir.path());
+        let fragments = Fragments::open(dir.path(), "fragments.bin");
         assert_eq!(&*fragments.get([1; 32], made("un")), "un");
         fragments.save().unwrap();
 
-        let again = Fragments::open(dir.path());
+        let again = Fragments::open(dir.path(), "fragments.bin");
         assert_eq!(&*again.get([1; 32], || unreachable!("kept")), "un");
         assert_eq!(&*again.get([2; 32], made("deux")), "deux");
         again.save().unwrap();
-        let third = Fragments::open(dir.path());
+        let third = Fragments::open(dir.path(), "fragments.bin");
         assert_eq!(third.known().ranges.len(), 2);
         assert_eq!(&*third.get([2; 32], || unreachable!("appended")), "deux");
     }

@@ -13,6 +13,7 @@ pub mod cache;
 mod encoded;
 mod fragments;
 mod identity;
+mod listing;
 mod run;
 mod staging;
 pub mod stamp;

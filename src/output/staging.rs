@@ -10,21 +10,36 @@
 //! The folder lives in the cache folder when that is on the output's filesystem (hard links
 //! and the exchange need one filesystem), otherwise next to the output. Nothing in it is
 //! trusted: it is scanned, and every file that is not exactly what is wanted is replaced.
+//!
+//! In the cache folder, what the staging folder no longer wants is not deleted on the spot but
+//! moved into a trash folder beside it, which the next build empties on a spare thread: with
+//! `discard`, deleting the old 4 MB feed costs 6 ms, a rename a few µs, and an edit replaces
+//! the feed, the search index and the search page.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io;
-use std::os::unix::fs::{DirEntryExt, MetadataExt};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
 use super::cache::{Identity, SourceCache};
+use super::listing::{self, Entry, Listing, Listings, Tree};
 use super::{Keyed, write};
 use crate::t;
+use crate::util::paths::Seen;
 
 pub struct Staging {
     dir: PathBuf,
+    /// Where replaced files go, in the cache folder (`None` next to the output: nothing is
+    /// left there but the staging folder).
+    trash: Option<PathBuf>,
+    /// Names the files moved into the trash.
+    thrown: AtomicU64,
+    /// The file of the folders' listings (see `listing.rs`).
+    listings: PathBuf,
 }
 
 impl Staging {
@@ -35,12 +50,19 @@ impl Staging {
         let in_cache = cache.output_file(out, "staging")?;
         let cache_dir = in_cache.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(cache_dir)?;
-        let dir = if fs::metadata(cache_dir)?.dev() == fs::metadata(parent)?.dev() {
-            in_cache
+        let (dir, trash) = if fs::metadata(cache_dir)?.dev() == fs::metadata(parent)?.dev() {
+            let mut trash = in_cache.clone().into_os_string();
+            trash.push("-trash");
+            (in_cache, Some(PathBuf::from(trash)))
         } else {
-            sibling(out, "staging")?
+            (sibling(out, "staging")?, None)
         };
-        Ok(Staging { dir })
+        Ok(Staging {
+            dir,
+            trash,
+            thrown: AtomicU64::new(0),
+            listings: cache.output_file(out, "listings.bin")?,
+        })
     }
 
     /// Makes the staging folder hold exactly `files`, each unchanged one a hard link to the
@@ -54,7 +76,14 @@ impl Staging {
         let wanted: BTreeSet<&str> = files.iter().map(|k| k.file.path.as_str()).collect();
         let dirs: BTreeSet<&str> = wanted.iter().flat_map(|path| ancestors(path)).collect();
         fs::create_dir_all(&self.dir)?;
-        let present = scan(&self.dir, "", &wanted, &dirs)?;
+        self.empty_trash();
+        // Read, then removed: a build that fails from here on leaves none to mislead the next.
+        let listings = Listings::read(&self.listings);
+        let _ = fs::remove_file(&self.listings);
+        let top = Seen::of(&self.dir).map(|seen| seen.ino);
+        let known = top.and_then(|top| listings.tree(top));
+        let started = crate::util::paths::ns_since_epoch(std::time::SystemTime::now());
+        let present = self.scan("", &wanted, &dirs, known, started)?;
         let mirror = self.fresh_mirror(mirror)?;
         let writing = crate::util::progress::Progress::new(
             t!("output-progress-publishing"),
@@ -93,6 +122,10 @@ impl Staging {
             .collect::<io::Result<_>>()?;
         let mut identities: Vec<(usize, Identity)> = placed.into_iter().flatten().collect();
         identities.sort_unstable_by_key(|(i, _)| *i);
+        if let Some(top) = top {
+            // Best effort: without it, the next build but one reads the folders.
+            let _ = listings.save(top, tree(present.seen, files, &identities, &dirs));
+        }
         Ok(identities
             .into_iter()
             .map(|(_, identity)| identity)
@@ -107,12 +140,12 @@ impl Staging {
             if there == Some(identity.ino) {
                 return Ok(identity);
             }
-            remove_if(there.is_some(), &target)?;
+            self.discard_if(there.is_some(), &target)?;
             if fs::hard_link(out.join(path), &target).is_ok() {
                 return Ok(identity);
             }
         } else {
-            remove_if(there.is_some(), &target)?;
+            self.discard_if(there.is_some(), &target)?;
         }
         write::content(&target, &keyed.file.content)?;
         Ok(Identity::of(&fs::symlink_metadata(&target)?))
@@ -166,47 +199,157 @@ struct Present {
     files: HashMap<String, u64>,
     /// Wanted folders that are there.
     dirs: BTreeSet<String>,
+    /// How the folders looked before this build changed them, those not changed moments
+    /// before (see `listing.rs`).
+    seen: BTreeMap<String, Seen>,
 }
 
-/// Walks `root/rel`, removing whatever is not wanted, and reports what is.
-fn scan(
-    root: &Path,
-    rel: &str,
-    wanted: &BTreeSet<&str>,
-    dirs: &BTreeSet<&str>,
-) -> io::Result<Present> {
-    let mut present = Present::default();
-    let mut subdirs = Vec::new();
-    for entry in fs::read_dir(root.join(rel))? {
-        let entry = entry?;
-        let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
-            remove(&entry.path())?;
-            continue;
+/// The listing of the staging folder once it holds `files` (whose identities are in the same
+/// order) in the folders `dirs`: for each folder `seen`, how it looked when scanned, and its
+/// entries now. A folder this build changed no longer looks as it was seen: the next scan of
+/// this tree reads it.
+fn tree<'a>(
+    seen: BTreeMap<String, Seen>,
+    files: &'a [Keyed],
+    identities: &[(usize, Identity)],
+    dirs: &BTreeSet<&'a str>,
+) -> Tree {
+    let mut entries: BTreeMap<&str, Vec<(String, Entry)>> = BTreeMap::new();
+    let mut add = |path: &'a str, entry: Entry| {
+        let (folder, name) = path.rsplit_once('/').unwrap_or(("", path));
+        entries
+            .entry(folder)
+            .or_default()
+            .push((name.to_string(), entry));
+    };
+    for (i, identity) in identities {
+        add(&files[*i].file.path, Entry::File(identity.ino));
+    }
+    for dir in dirs {
+        add(dir, Entry::Folder);
+    }
+    seen.into_iter()
+        .map(|(folder, seen)| {
+            let entries = entries.remove(folder.as_str()).unwrap_or_default();
+            (folder, Listing { seen, entries })
+        })
+        .collect()
+}
+
+impl Staging {
+    /// Walks `rel` in the staging folder, discarding whatever is not wanted, and reports what
+    /// is. A folder that looks as `known` (the tree's listing, when there is one) says it looked
+    /// is not read: its entries are those the listing gives. `started` is when the scan began
+    /// (ns since the epoch).
+    fn scan(
+        &self,
+        rel: &str,
+        wanted: &BTreeSet<&str>,
+        dirs: &BTreeSet<&str>,
+        known: Option<&Tree>,
+        started: i128,
+    ) -> io::Result<Present> {
+        let mut present = Present::default();
+        let dir = self.dir.join(rel);
+        let seen = Seen::of(&dir);
+        let listed = known
+            .and_then(|tree| tree.get(rel))
+            .filter(|listing| Some(listing.seen) == seen);
+        let entries = match listed {
+            Some(listing) => listing
+                .entries
+                .iter()
+                .map(|(name, entry)| (Ok(name.clone()), *entry))
+                .collect(),
+            None => listing::read(&dir)?,
         };
-        let path = if rel.is_empty() {
-            name
-        } else {
-            format!("{rel}/{name}")
+        if let Some(seen) = seen.filter(|seen| !seen.changed_since(started)) {
+            present.seen.insert(rel.to_string(), seen);
+        }
+        let mut subdirs = Vec::new();
+        for (name, entry) in entries {
+            let name = match name {
+                Ok(name) => name,
+                Err(not_utf8) => {
+                    self.discard(&not_utf8)?;
+                    continue;
+                }
+            };
+            let path = if rel.is_empty() {
+                name
+            } else {
+                format!("{rel}/{name}")
+            };
+            match entry {
+                Entry::Folder if dirs.contains(path.as_str()) => subdirs.push(path),
+                Entry::File(ino) if wanted.contains(path.as_str()) => {
+                    present.files.insert(path, ino);
+                }
+                _ => self.discard(&self.dir.join(&path))?,
+            }
+        }
+        let found: Vec<Present> = subdirs
+            .par_iter()
+            .map(|sub| self.scan(sub, wanted, dirs, known, started))
+            .collect::<io::Result<_>>()?;
+        for (sub, inner) in subdirs.into_iter().zip(found) {
+            present.dirs.insert(sub);
+            present.dirs.extend(inner.dirs);
+            present.files.extend(inner.files);
+            present.seen.extend(inner.seen);
+        }
+        Ok(present)
+    }
+
+    /// Moves `path` (a file or a folder) into the trash, or deletes it when there is none.
+    fn discard(&self, path: &Path) -> io::Result<()> {
+        if let Some(trash) = &self.trash {
+            let name = self.thrown.fetch_add(1, Ordering::Relaxed).to_string();
+            if fs::rename(path, trash.join(name)).is_ok() {
+                return Ok(());
+            }
+        }
+        remove(path)
+    }
+
+    fn discard_if(&self, there: bool, path: &Path) -> io::Result<()> {
+        if there {
+            self.discard(path)?;
+        }
+        Ok(())
+    }
+
+    /// Empties what the last builds threw away, on a thread of its own that nobody waits for
+    /// (what a build that ends first leaves, the next one deletes), and makes the trash
+    /// ready for this build. Best effort: without a trash, files are deleted on the spot.
+    fn empty_trash(&self) {
+        let Some(trash) = &self.trash else {
+            return;
         };
-        let kind = entry.file_type()?;
-        if kind.is_dir() && dirs.contains(path.as_str()) {
-            subdirs.push(path);
-        } else if kind.is_file() && wanted.contains(path.as_str()) {
-            present.files.insert(path, entry.ino());
-        } else {
-            remove(&entry.path())?;
+        let mut old = trash.clone().into_os_string();
+        old.push(format!("-{}", std::process::id()));
+        let old = PathBuf::from(old);
+        let _ = fs::rename(trash, &old);
+        let _ = fs::create_dir(trash);
+        let (Some(folder), Some(name)) = (trash.parent(), trash.file_name()) else {
+            return;
+        };
+        let prefix = format!("{}-", name.to_string_lossy());
+        let leftovers: Vec<PathBuf> = fs::read_dir(folder)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+            .map(|e| e.path())
+            .collect();
+        if !leftovers.is_empty() {
+            std::thread::spawn(move || {
+                for dir in leftovers {
+                    let _ = fs::remove_dir_all(dir);
+                }
+            });
         }
     }
-    let found: Vec<Present> = subdirs
-        .par_iter()
-        .map(|sub| scan(root, sub, wanted, dirs))
-        .collect::<io::Result<_>>()?;
-    for (sub, inner) in subdirs.into_iter().zip(found) {
-        present.dirs.insert(sub);
-        present.dirs.extend(inner.dirs);
-        present.files.extend(inner.files);
-    }
-    Ok(present)
 }
 
 /// The folders above a `/`-separated relative path, nearest last: `a/b/c` → `a`, `a/b`.
@@ -220,13 +363,6 @@ fn remove(path: &Path) -> io::Result<()> {
     } else {
         fs::remove_file(path)
     }
-}
-
-fn remove_if(there: bool, path: &Path) -> io::Result<()> {
-    if there {
-        fs::remove_file(path)?;
-    }
-    Ok(())
 }
 
 fn parent(out: &Path) -> &Path {

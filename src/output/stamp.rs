@@ -118,10 +118,7 @@ pub fn collect(made: Made<'_>) -> Option<Stamp> {
     // component by component costs more than the rest of the stamp.
     paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     paths.dedup();
-    let started = made
-        .started
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as i128);
+    let started = crate::util::paths::ns_since_epoch(made.started);
     let inputs: Option<Vec<(PathBuf, Option<Seen>)>> = paths
         .into_par_iter()
         .map(|path| match Seen::of(&path) {

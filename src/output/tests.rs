@@ -254,3 +254,54 @@ fn a_first_publish_leaves_a_staging_folder_of_links_to_the_output() {
         "<rss>2</rss>"
     );
 }
+
+#[test]
+fn a_listed_folder_is_taken_from_its_listing_and_read_again_once_it_changed() {
+    let s = site();
+    let files = |feed: &str| {
+        vec![
+            bytes("feed.xml", feed),
+            bytes("episodes/a/index.html", "a"),
+            bytes("episodes/b/index.html", "b"),
+        ]
+    };
+    let staging = s.cache.output_file(&s.out, "staging").unwrap();
+    let listings = s.cache.output_file(&s.out, "listings.bin").unwrap();
+    // Folders changed moments before a scan are not listed: let them age between builds.
+    let pause = || std::thread::sleep(std::time::Duration::from_millis(40));
+    for feed in ["1", "2", "3"] {
+        publish(&s.out, files(feed), &s.cache).unwrap();
+        pause();
+    }
+    // The staging folder is the tree the build before last published; its listing names the
+    // folders that build did not change.
+    let top = ino(&staging);
+    let listed = listing::Listings::read(&listings);
+    let tree = listed.tree(top).expect("the staging folder's listing");
+    assert_eq!(
+        tree["episodes/a"].entries,
+        [(
+            "index.html".to_string(),
+            listing::Entry::File(ino(&staging.join("episodes/a/index.html")))
+        )]
+    );
+    assert!(tree.contains_key("episodes"));
+    // A file dropped into a listed folder changes the folder: it is read again, and the file goes.
+    fs::write(staging.join("episodes/a/stray.html"), "x").unwrap();
+    publish(&s.out, files("4"), &s.cache).unwrap();
+    assert!(!s.out.join("episodes/a/stray.html").exists());
+    assert_eq!(fs::read_to_string(s.out.join("feed.xml")).unwrap(), "4");
+    // A file replaced in a listed folder (another inode under the same name) changes the
+    // folder too: the output gets the file it wants, not the one left there.
+    pause();
+    let staging_b = ino(&staging.join("episodes/b/index.html"));
+    fs::remove_file(staging.join("episodes/b/index.html")).unwrap();
+    fs::write(staging.join("episodes/b/index.html"), "tampered").unwrap();
+    assert_ne!(ino(&staging.join("episodes/b/index.html")), staging_b);
+    publish(&s.out, files("5"), &s.cache).unwrap();
+    assert_eq!(
+        fs::read_to_string(s.out.join("episodes/b/index.html")).unwrap(),
+        "b"
+    );
+    assert!(listings.exists(), "each build lists what it placed");
+}

@@ -106,6 +106,12 @@ pub fn extension(path: &Path) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
+/// `time` in ns since the epoch, as [`Seen`] gives file times (0 before the epoch).
+pub fn ns_since_epoch(time: std::time::SystemTime) -> i128 {
+    time.duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as i128)
+}
+
 /// How a file or folder looked: its size, inode, modification *and* change times (no tool can
 /// set the change time back), so that a change is seen without reading the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

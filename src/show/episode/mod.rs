@@ -140,9 +140,7 @@ struct Kept<'a> {
 
 impl<'a> Kept<'a> {
     fn new(show: &Show, sources: &'a Sources<'a>) -> Self {
-        let started = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos() as i128);
+        let started = crate::util::paths::ns_since_epoch(std::time::SystemTime::now());
         Kept {
             memo: sources.memo.as_ref(),
             show: sources.memo.as_ref().and(fingerprint(show)),
