@@ -94,14 +94,17 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     trace.stage("render");
     let lock = loaded
         .lock
+        .take()
         .map(|l| (root.join(show::lock::FILE), l.to_bytes()));
     let written = run.finish(files, stamp, lock, &mut trace)?;
-    Ok(BuildReport {
+    let report = BuildReport {
         episodes: loaded.episodes.len(),
         written,
-        warnings: loaded.warnings,
+        warnings: std::mem::take(&mut loaded.warnings),
         encoded: (!loaded.show.formats.is_empty()).then_some(encoded),
-    })
+    };
+    util::free_later(loaded);
+    Ok(report)
 }
 
 /// Loads and validates everything and measures the episodes' loudness; writes nothing of the

@@ -146,6 +146,7 @@ impl Run {
         if let Some((path, bytes)) = lock {
             super::write_if_changed(&path, &bytes).map_err(fail)?;
         }
+        crate::util::free_later(self.cache);
         Ok(written)
     }
 }

@@ -11,6 +11,14 @@ pub mod text;
 pub(crate) mod trace;
 pub mod typography;
 
+/// Frees `value` on a thread of its own. What a build holds is a hundred thousand
+/// allocations, whose freeing takes a rebuild's every tenth millisecond: the caller does not
+/// wait for it (a command that exits meanwhile leaves it to the system).
+pub(crate) fn free_later<T: Send + 'static>(value: T) {
+    // Should no thread start, the value is freed here, as it would have been.
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
+}
+
 /// Locks a mutex, even one a panicking thread held: every update of the data carnets keeps
 /// behind one is a single insert, which a panic cannot leave half done.
 pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
