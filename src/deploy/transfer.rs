@@ -339,16 +339,15 @@ async fn upload_one(context: &Context, upload: Upload) -> Result<Done, Fault> {
         // OpenDAL's SFTP writer has been seen to report success for writes the server refused
         // (a full disk): through the engine, the partial file's size is checked before it
         // takes the real name. The uploads of `sftp.rs` have each piece's answer already.
-        let kept = match context.sftp {
-            Some(_) => upload.size,
-            None => context.size(&part).await.map_err(Fault::Remote)?,
-        };
-        if kept != upload.size {
-            context.remove(&part).await;
-            return Err(Fault::Short {
-                kept,
-                sent: upload.size,
-            });
+        if context.sftp.is_none() {
+            let kept = context.size(&part).await.map_err(Fault::Remote)?;
+            if kept != upload.size {
+                context.remove(&part).await;
+                return Err(Fault::Short {
+                    kept,
+                    sent: upload.size,
+                });
+            }
         }
         context
             .rename(&part, &upload.path)

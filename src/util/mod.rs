@@ -12,8 +12,8 @@ pub(crate) mod trace;
 pub mod typography;
 
 /// Frees `value` on a thread of its own. What a build holds is a hundred thousand
-/// allocations, whose freeing takes a rebuild's every tenth millisecond: the caller does not
-/// wait for it (a command that exits meanwhile leaves it to the system).
+/// allocations, whose freeing took 6–7 ms of an edit's rebuild at a thousand episodes: the
+/// caller does not wait for it (a command that exits meanwhile leaves it to the system).
 pub(crate) fn free_later<T: Send + 'static>(value: T) {
     // Should no thread start, the value is freed here, as it would have been.
     let _ = std::thread::Builder::new().spawn(move || drop(value));
