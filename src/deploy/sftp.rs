@@ -8,9 +8,9 @@
 //! The connection is the system's `ssh`, as OpenDAL's: its agent, `~/.ssh/config`, keys and
 //! `known_hosts` (an unknown host key is refused).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::io::SeekFrom;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -19,6 +19,7 @@ use openssh_sftp_client::error::SftpErrorKind;
 use openssh_sftp_client::file::File;
 use openssh_sftp_client::{Sftp, SftpOptions};
 use tokio::io::AsyncSeekExt;
+use tokio::sync::OnceCell;
 
 /// Bytes sent in one request: what OpenSSH's server takes (its `limits@openssh.com`). A
 /// host that takes less gets each piece in several requests, one after the other.
@@ -31,8 +32,9 @@ const PATIENCE: Duration = Duration::from_secs(60);
 pub struct Host {
     sftp: Sftp,
     root: String,
-    /// The folders made (or found) by this deploy, relative to the root.
-    folders: Mutex<HashSet<String>>,
+    /// The folders made (or found) by this deploy, relative to the root: each is made once,
+    /// and the jobs that need it meanwhile wait for it.
+    folders: Mutex<HashMap<String, Arc<OnceCell<()>>>>,
 }
 
 impl Host {
@@ -56,7 +58,7 @@ impl Host {
         Ok(Host {
             sftp,
             root: root.trim_end_matches('/').to_owned(),
-            folders: Mutex::new(HashSet::new()),
+            folders: Mutex::new(HashMap::new()),
         })
     }
 
@@ -104,14 +106,15 @@ impl Host {
     async fn make_folders(&self, path: &str) {
         let folders = path.match_indices('/').map(|(at, _)| &path[..at]);
         for folder in folders {
-            let new = self.lock().insert(folder.to_owned());
-            if new {
+            let made = self.lock().entry(folder.to_owned()).or_default().clone();
+            made.get_or_init(|| async {
                 let _ = patient(self.sftp.fs().create_dir(self.at(folder))).await;
-            }
+            })
+            .await;
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<OnceCell<()>>>> {
         self.folders.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
