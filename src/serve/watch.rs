@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
-use notify::event::{AccessKind, AccessMode, EventKind, MetadataKind, ModifyKind};
+use notify::event::{AccessKind, AccessMode, EventKind, MetadataKind, ModifyKind, RenameMode};
 use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 
 use super::Live;
@@ -22,6 +22,11 @@ use crate::t;
 /// rebuild itself. A longer burst (a `git checkout`) may make two rebuilds; the second one
 /// builds what the first one missed.
 const QUIET: Duration = Duration::from_millis(30);
+
+/// How long to wait instead when the last change completes a save (a file closed after
+/// writing, a name given, a removal): only for what may follow it at once (the rename after
+/// an editor's temporary file is closed).
+const SETTLED: Duration = Duration::from_millis(5);
 
 /// The folders watched with everything in them.
 const FOLDERS: [&str; 2] = ["episodes", "theme"];
@@ -55,15 +60,24 @@ fn rebuild_loop(
     loop {
         // Wait for a change that matters, then for the burst it belongs to to end.
         let mut changed: Vec<PathBuf> = Vec::new();
+        let mut quiet = QUIET;
         loop {
             let received = if changed.is_empty() {
                 events.recv().map_err(|_| RecvTimeoutError::Disconnected)
             } else {
-                events.recv_timeout(QUIET)
+                events.recv_timeout(quiet)
             };
             match received {
                 Ok(Ok(event)) => {
-                    for path in relevant(&options.root, &event) {
+                    let paths = relevant(&options.root, &event);
+                    if !paths.is_empty() {
+                        quiet = if completes(&event.kind) {
+                            SETTLED
+                        } else {
+                            QUIET
+                        };
+                    }
+                    for path in paths {
                         if !changed.contains(&path) {
                             changed.push(path);
                         }
@@ -123,6 +137,17 @@ fn watch_folders(watcher: &mut RecommendedWatcher, root: &Path, watched: &mut BT
     }
 }
 
+/// Whether a change of this kind ends a save: the file is closed after writing, has its new
+/// name, or is gone.
+fn completes(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+            | EventKind::Remove(_)
+    )
+}
+
 /// The paths of an event that should trigger a rebuild: a change of content, name or
 /// permissions, not a read (the build itself reads every source), and not in a hidden file
 /// or folder (`.carnets/`, `.git/`, an editor's swap file) nor in `public/`.
@@ -157,7 +182,7 @@ fn relevant(root: &Path, event: &notify::Event) -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use notify::event::{CreateKind, DataChange};
+    use notify::event::{CreateKind, DataChange, RemoveKind};
 
     fn event(kind: EventKind, path: &str) -> notify::Event {
         notify::Event::new(kind).add_path(PathBuf::from(path))
@@ -184,5 +209,22 @@ mod tests {
         assert!(!keep(write, "/p/episodes/001-a/episode.md~"));
         assert!(!keep(write, "/p/public/index.html"));
         assert!(!keep(write, "/elsewhere/podcast.yaml"));
+    }
+
+    #[test]
+    fn a_file_closed_renamed_or_removed_ends_a_save_and_a_write_does_not() {
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        assert!(completes(&closed));
+        assert!(completes(&EventKind::Modify(ModifyKind::Name(
+            RenameMode::To
+        ))));
+        assert!(completes(&EventKind::Remove(RemoveKind::File)));
+        assert!(!completes(&EventKind::Modify(ModifyKind::Name(
+            RenameMode::From
+        ))));
+        assert!(!completes(&EventKind::Modify(ModifyKind::Data(
+            DataChange::Content
+        ))));
+        assert!(!completes(&EventKind::Create(CreateKind::File)));
     }
 }
