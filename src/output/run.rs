@@ -41,6 +41,8 @@ pub struct Run {
     out: PathBuf,
     cache: SourceCache,
     stamp_path: PathBuf,
+    /// The stamp the last build left, if any.
+    last_stamp: Option<stamp::Stamp>,
     /// `None` when the executable cannot be identified: then nothing is stamped.
     build_id: Option<String>,
     started: SystemTime,
@@ -64,9 +66,11 @@ impl Run {
         let lock = BuildLock::acquire(out, &cache).map_err(fail)?;
         let stamp_path = cache.output_file(out, "stamp.bin").map_err(fail)?;
         let build_id = stamp::build_id(identity);
+        let last_stamp = stamp::read(&stamp_path);
         if let Some(fresh) = build_id
             .as_deref()
-            .and_then(|id| stamp::fresh(&stamp_path, id, now))
+            .zip(last_stamp.as_ref())
+            .and_then(|(id, last)| last.fresh(id, now))
             && let Some(files) = super::untouched(out, &cache)
         {
             return Ok(Start::Spared(BuildReport {
@@ -87,6 +91,7 @@ impl Run {
             out: out.to_path_buf(),
             cache,
             stamp_path,
+            last_stamp,
             build_id,
             started,
             previous: Background::new(previous),
@@ -121,6 +126,7 @@ impl Run {
             warnings,
             sources: self.cache.read_paths(),
             started: self.started,
+            last: self.last_stamp.as_ref(),
         })
     }
 
