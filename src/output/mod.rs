@@ -19,16 +19,17 @@ mod staging;
 pub mod stamp;
 mod write;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::t;
+use crate::util::lock;
 use cache::Identity;
 pub use cache::SourceCache;
 pub use encoded::{Fresh, Made, Recipe, Tally};
@@ -128,6 +129,9 @@ struct Manifest {
 pub struct Previous {
     out: PathBuf,
     manifest: Manifest,
+    /// The pages [`Previous::kept`] found untouched, with how each looked then: publishing
+    /// does not look at them again.
+    kept: Mutex<HashMap<String, Identity>>,
 }
 
 impl Previous {
@@ -144,6 +148,7 @@ impl Previous {
         Previous {
             out: out.to_path_buf(),
             manifest,
+            kept: Mutex::default(),
         }
     }
 
@@ -151,9 +156,12 @@ impl Previous {
     /// to `from` and nobody touched it since: rendering it again would give the same bytes.
     pub fn kept(&self, path: &str, from: &str) -> Option<String> {
         let (key, _, made_from) = self.manifest.files.get(path)?;
-        (made_from.as_deref() == Some(from)
-            && unchanged(&self.out, &self.manifest, path, key).is_some())
-        .then(|| key.clone())
+        if made_from.as_deref() != Some(from) {
+            return None;
+        }
+        let identity = unchanged(&self.out, &self.manifest, path, key)?;
+        lock(&self.kept).insert(path.to_string(), identity);
+        Some(key.clone())
     }
 }
 
@@ -174,13 +182,23 @@ pub fn publish(
     previous: Previous,
 ) -> io::Result<Stats> {
     let manifest_path = cache.output_file(out, MANIFEST)?;
-    let old = previous.manifest;
+    let (old, kept) = (
+        previous.manifest,
+        previous
+            .kept
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner()),
+    );
     refuse_foreign(out, &old)?;
     let keyed: Vec<Keyed> = files
         .into_par_iter()
         .map(|file| {
             let key = key(&file.content, cache)?;
-            let unchanged = unchanged(out, &old, &file.path, &key);
+            let unchanged = match file.content {
+                // Found untouched while the pages rendered.
+                Content::Kept { .. } => kept.get(&file.path).copied(),
+                _ => unchanged(out, &old, &file.path, &key),
+            };
             if unchanged.is_none() && matches!(file.content, Content::Kept { .. }) {
                 let path = out.join(&file.path).display().to_string();
                 return Err(io::Error::other(t!(
