@@ -204,14 +204,16 @@ impl Found {
     }
 }
 
-/// The folders of the last stamp: how each looked, and its entries (each with whether it is a
-/// folder).
+/// An entry of a folder of the last stamp, with whether it is itself a folder.
+type Entry<'a> = (&'a Path, bool);
+
+/// The folders of the last stamp: how each looked, and its entries.
 #[derive(Default)]
-struct Listed<'a>(HashMap<&'a Path, (Seen, Vec<(&'a Path, bool)>)>);
+struct Listed<'a>(HashMap<&'a Path, (Seen, Vec<Entry<'a>>)>);
 
 impl<'a> Listed<'a> {
     fn of(stamp: &'a Stamp) -> Self {
-        let mut folders: HashMap<&Path, (Seen, Vec<(&Path, bool)>)> = stamp
+        let mut folders: HashMap<&Path, (Seen, Vec<Entry>)> = stamp
             .inputs
             .iter()
             .filter(|input| input.folder)
@@ -229,7 +231,7 @@ impl<'a> Listed<'a> {
 
     /// The entries of `dir`, when it looks as it did (`seen`) at the last stamp: a folder's
     /// times move when an entry is added, removed or renamed, and no tool sets them back.
-    fn entries(&self, dir: &Path, seen: Option<Seen>) -> Option<&[(&'a Path, bool)]> {
+    fn entries(&self, dir: &Path, seen: Option<Seen>) -> Option<&[Entry<'a>]> {
         let (then, entries) = self.0.get(dir)?;
         (seen? == *then).then_some(entries.as_slice())
     }
