@@ -84,7 +84,10 @@ impl Fragments {
 
     /// The text of `key`: the one an earlier run made, or else `make()`'s.
     pub fn get(&self, key: Key, make: impl FnOnce() -> String) -> Arc<str> {
-        let text = match self.kept(&key).and_then(|b| std::str::from_utf8(b).ok()) {
+        let text = match self
+            .kept(&key)
+            .and_then(|b| simdutf8::basic::from_utf8(b).ok())
+        {
             Some(text) => Arc::from(text),
             None => {
                 let text = make();
