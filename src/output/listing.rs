@@ -66,12 +66,15 @@ impl Listings {
             .map(|(_, t)| t)
     }
 
-    /// Keeps `tree` for the tree of top folder `top`, and the newest other tree's.
-    pub fn save(mut self, top: u64, tree: Tree) -> io::Result<()> {
-        self.trees.retain(|(ino, _)| *ino != top);
-        let keep = self.trees.len().saturating_sub(1);
-        self.trees.drain(..keep);
-        self.trees.push((top, tree));
+    /// Keeps each tree for its top folder's inode, in order, and the trees of the two newest
+    /// tops in all.
+    pub fn save(mut self, trees: impl IntoIterator<Item = (u64, Tree)>) -> io::Result<()> {
+        for (top, tree) in trees {
+            self.trees.retain(|(ino, _)| *ino != top);
+            self.trees.push((top, tree));
+        }
+        let old = self.trees.len().saturating_sub(2);
+        self.trees.drain(..old);
         super::write_atomically(&self.path, &super::encode(&self.trees)?)
     }
 }

@@ -95,7 +95,8 @@ impl Staging {
             let folder = ancestors(&keyed.file.path).last().unwrap_or("");
             folders.entry(folder).or_default().push(i);
         }
-        let placed: Vec<Vec<(usize, Identity)>> = folders
+        // Each folder's files, and whether the mirror holds them all.
+        let placed: Vec<(Vec<(usize, Identity)>, bool)> = folders
             .into_par_iter()
             .map(|(folder, indices)| {
                 if !folder.is_empty() && !present.dirs.contains(folder) {
@@ -105,7 +106,8 @@ impl Staging {
                 let mirror = mirror
                     .as_ref()
                     .filter(|m| folder.is_empty() || fs::create_dir_all(m.join(folder)).is_ok());
-                indices
+                let mut mirrored = mirror.is_some();
+                let placed = indices
                     .into_iter()
                     .map(|i| {
                         writing.step();
@@ -113,19 +115,41 @@ impl Staging {
                         let identity =
                             self.place(out, &files[i], present.files.get(path).copied())?;
                         if let Some(mirror) = mirror {
-                            let _ = fs::hard_link(self.dir.join(path), mirror.join(path));
+                            let linked = fs::hard_link(self.dir.join(path), mirror.join(path));
+                            mirrored &= linked.is_ok();
                         }
                         Ok((i, identity))
                     })
-                    .collect()
+                    .collect::<io::Result<_>>()?;
+                Ok((placed, mirrored))
             })
             .collect::<io::Result<_>>()?;
-        let mut identities: Vec<(usize, Identity)> = placed.into_iter().flatten().collect();
+        let whole = placed.iter().all(|(_, mirrored)| *mirrored);
+        let mut identities: Vec<(usize, Identity)> =
+            placed.into_iter().flat_map(|(placed, _)| placed).collect();
         identities.sort_unstable_by_key(|(i, _)| *i);
-        if let Some(top) = top {
-            // Best effort: without it, the next build but one reads the folders.
-            let _ = listings.save(top, tree(present.seen, files, &identities, &dirs));
-        }
+        // Best effort: without them, the next builds read the folders.
+        let _ = match (top, &mirror) {
+            // A first build made both trees, every folder of them: how each looks now that it
+            // is made, unless that is moments ago, so that the next two builds (one staging in
+            // each tree) need not read them. The mirror is listed only when it is whole.
+            (Some(top), Some(mirror)) => {
+                let mirrored = Seen::of(mirror).filter(|_| whole);
+                let trees = [
+                    mirrored.map(|seen| (seen.ino, looks(mirror, &dirs))),
+                    Some((top, looks(&self.dir, &dirs))),
+                ];
+                let trees = trees
+                    .into_iter()
+                    .flatten()
+                    .map(|(top, seen)| (top, tree(seen, files, &identities, &dirs)));
+                listings.save(trees)
+            }
+            (Some(top), None) => {
+                listings.save([(top, tree(present.seen, files, &identities, &dirs))])
+            }
+            (None, _) => Ok(()),
+        };
         Ok(identities
             .into_iter()
             .map(|(_, identity)| identity)
@@ -204,9 +228,21 @@ struct Present {
     seen: BTreeMap<String, Seen>,
 }
 
+/// How the folders `dirs` of `top` (and `top` itself) look, those not changed moments before.
+fn looks(top: &Path, dirs: &BTreeSet<&str>) -> BTreeMap<String, Seen> {
+    let started = crate::util::paths::ns_since_epoch(std::time::SystemTime::now());
+    let all: Vec<&str> = std::iter::once("").chain(dirs.iter().copied()).collect();
+    all.into_par_iter()
+        .filter_map(|dir| {
+            let seen = Seen::of(&top.join(dir))?;
+            (!seen.changed_since(started)).then(|| (dir.to_string(), seen))
+        })
+        .collect()
+}
+
 /// The listing of the staging folder once it holds `files` (whose identities are in the same
-/// order) in the folders `dirs`: for each folder `seen`, how it looked when scanned, and its
-/// entries now. A folder this build changed no longer looks as it was seen: the next scan of
+/// order) in the folders `dirs`: for each folder `seen`, how it looked when scanned (by a first
+/// build, once made), and its entries now. A folder this build changed no longer looks as it was seen: the next scan of
 /// this tree reads it.
 fn tree<'a>(
     seen: BTreeMap<String, Seen>,
@@ -380,4 +416,29 @@ fn sibling(out: &Path, what: &str) -> io::Result<PathBuf> {
         ))
     })?;
     Ok(parent(out).join(format!(".{}.carnets-{what}", name.to_string_lossy())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a first build lists of the trees it made: the folders made long enough ago, as
+    /// they look; not one made moments before (a change in the same tick would not show), nor
+    /// one that is not there.
+    #[test]
+    fn the_folders_made_moments_before_are_not_listed() {
+        let top = tempfile::tempdir().unwrap();
+        fs::create_dir_all(top.path().join("episodes/a")).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(40));
+        fs::create_dir_all(top.path().join("episodes/b")).unwrap();
+        let dirs = BTreeSet::from(["episodes", "episodes/a", "episodes/b", "episodes/c"]);
+        let seen = looks(top.path(), &dirs);
+        let listed: Vec<&str> = seen.keys().map(String::as_str).collect();
+        // The top is listed too; `episodes` changed when `b` was made in it.
+        assert_eq!(listed, ["", "episodes/a"]);
+        assert_eq!(
+            seen["episodes/a"],
+            Seen::of(&top.path().join("episodes/a")).unwrap()
+        );
+    }
 }
