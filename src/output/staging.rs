@@ -242,8 +242,8 @@ fn looks(top: &Path, dirs: &BTreeSet<&str>) -> BTreeMap<String, Seen> {
 
 /// The listing of the staging folder once it holds `files` (whose identities are in the same
 /// order) in the folders `dirs`: for each folder `seen`, how it looked when scanned (by a first
-/// build, once made), and its entries now. A folder this build changed no longer looks as it was seen: the next scan of
-/// this tree reads it.
+/// build, once made), and its entries now. A folder this build changed no longer looks as it
+/// was seen: the next scan of this tree reads it.
 fn tree<'a>(
     seen: BTreeMap<String, Seen>,
     files: &'a [Keyed],

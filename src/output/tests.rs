@@ -241,6 +241,12 @@ fn a_first_publish_leaves_a_staging_folder_of_links_to_the_output() {
     for path in ["feed.xml", "episodes/a/index.html"] {
         assert_eq!(ino(&staging.join(path)), ino(&s.out.join(path)), "{path}");
     }
+    // Both trees it made are listed (their folders once they are old enough): the next two
+    // builds, one staging in each, find their listing.
+    let listings = s.cache.output_file(&s.out, "listings.bin").unwrap();
+    let listed = listing::Listings::read(&listings);
+    assert!(listed.tree(ino(&staging)).is_some(), "the mirror's tree");
+    assert!(listed.tree(ino(&s.out)).is_some(), "the output's tree");
     assert!(fs::symlink_metadata(&mirror).is_err());
     // A build killed between its two renames leaves the mirror: the next build removes it.
     fs::create_dir_all(Path::new(&mirror).join("episodes/old")).unwrap();
