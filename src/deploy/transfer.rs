@@ -372,7 +372,10 @@ async fn send(context: &Context, upload: &Upload, to: &str) -> Result<String, Fa
     let mut hasher = blake3::Hasher::new();
     let mut size = 0;
     loop {
-        let mut chunk = Vec::with_capacity(CHUNK);
+        // What is left of the file, and a byte to see its end without growing: a page's
+        // buffer is its size, not a chunk's (fresh memory costs its zeroing).
+        let left = upload.size.saturating_sub(size).saturating_add(1);
+        let mut chunk = Vec::with_capacity(usize::try_from(left).map_or(CHUNK, |l| l.min(CHUNK)));
         let n = (&mut file)
             .take(CHUNK as u64)
             .read_to_end(&mut chunk)
