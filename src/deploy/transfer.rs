@@ -16,7 +16,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use opendal::Operator;
-use tokio::io::AsyncReadExt;
 use tokio::task::JoinSet;
 
 use super::headers;
@@ -365,9 +364,11 @@ async fn upload_one(context: &Context, upload: Upload) -> Result<Done, Fault> {
 
 /// Sends the output file of `upload` to `to`; returns the hash of the bytes sent.
 async fn send(context: &Context, upload: &Upload, to: &str) -> Result<String, Fault> {
-    let mut file = tokio::fs::File::open(context.out.join(&upload.path))
-        .await
-        .map_err(Fault::Local)?;
+    // Read in place, on the job's thread: a chunk comes from the page cache in a fraction of
+    // the time it takes to send, and tokio's files read on threads of their own into buffers
+    // of their own, copied again, which the allocator then gives back and takes again (a
+    // first deploy of 1.2 GB to a folder: 8.3 s of system time, 1.4 GiB resident).
+    let mut file = std::fs::File::open(context.out.join(&upload.path)).map_err(Fault::Local)?;
     let mut writer = context.writer(upload, to).await.map_err(Fault::Remote)?;
     let mut hasher = blake3::Hasher::new();
     let mut size = 0;
@@ -376,10 +377,7 @@ async fn send(context: &Context, upload: &Upload, to: &str) -> Result<String, Fa
         // buffer is its size, not a chunk's (fresh memory costs its zeroing).
         let left = upload.size.saturating_sub(size).saturating_add(1);
         let mut chunk = Vec::with_capacity(usize::try_from(left).map_or(CHUNK, |l| l.min(CHUNK)));
-        let n = (&mut file)
-            .take(CHUNK as u64)
-            .read_to_end(&mut chunk)
-            .await
+        let n = io::Read::read_to_end(&mut io::Read::take(&mut file, CHUNK as u64), &mut chunk)
             .map_err(Fault::Local)?;
         if n == 0 {
             break;
